@@ -96,6 +96,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         final Path absoluteDir = dataDir.toAbsolutePath().normalize();
         KafkaRaftServer server = null;
         Admin admin = null;
+        if (!FreePorts.isFree(port)) {
+            // Checked up front: Kafka reports a failed bind with several pages of stack traces.
+            throw new IllegalStateException("cannot start the embedded Kafka broker: port " + port
+                + " on " + BrokerSettings.HOST + " is already in use");
+        }
         try {
             final BrokerSettings settings = settingsFor(absoluteDir, port);
             StorageFormatter.formatIfNeeded(settings);

@@ -73,12 +73,12 @@ class EmbeddedKafkaTest {
     @Test
     void topicsAreNotAutoCreated() throws Exception {
         final String missing = uniqueTopic("missing");
-        final Properties props = consumerProps("read_uncommitted");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            assertThat(consumer.listTopics(Duration.ofSeconds(10))).doesNotContainKey(missing);
-            consumer.partitionsFor(missing, Duration.ofSeconds(2));
-        } catch (org.apache.kafka.common.errors.TimeoutException expected) {
-            // partitionsFor times out for a topic that does not exist and is not auto-created.
+        final Properties props = producerProps(null);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500");
+        // A producer's metadata request asks the broker to auto-create the topic; the broker must refuse.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            assertThatThrownBy(() -> producer.partitionsFor(missing))
+                .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(admin.listTopics().names().get()).doesNotContain(missing);
@@ -131,6 +131,53 @@ class EmbeddedKafkaTest {
         final List<String> values = consumeAtLeast(topic, 2, "read_committed").stream()
             .map(ConsumerRecord::value).toList();
         assertThat(values).containsExactly("committed-1", "committed-2");
+    }
+
+    @Test
+    void transactionalConsumeTransformProduceCommitsOffsetsWithTheOutput() {
+        final String input = uniqueTopic("eos-in");
+        final String output = uniqueTopic("eos-out");
+        kafka.createTopics(1, input, output);
+        produce(kafka.bootstrapServers(), input, List.of("a", "b", "c"));
+
+        final Properties consumerProps = consumerProps("read_committed");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        final String group = consumerProps.getProperty(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps);
+             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps("eos-" + input))) {
+            producer.initTransactions();
+            consumer.subscribe(Set.of(input));
+            final List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
+                return batch.size() >= 3;
+            });
+            producer.beginTransaction();
+            batch.forEach(r -> producer.send(new ProducerRecord<>(output, r.key(), r.value().toUpperCase(java.util.Locale.ROOT))));
+            final ConsumerRecord<String, String> last = batch.get(batch.size() - 1);
+            producer.sendOffsetsToTransaction(
+                Map.of(new org.apache.kafka.common.TopicPartition(input, last.partition()),
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(last.offset() + 1)),
+                consumer.groupMetadata());
+            producer.commitTransaction();
+        }
+
+        assertThat(consume(kafka.bootstrapServers(), output, 3, "read_committed").stream()
+            .map(ConsumerRecord::value).toList()).containsExactly("A", "B", "C");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new org.apache.kafka.common.TopicPartition(input, 0)).offset()).isEqualTo(3L));
+        }
+    }
+
+    @Test
+    void startingOnAPortInUseFailsWithoutLeavingABrokerBehind(@TempDir final Path dir) {
+        assertThatThrownBy(() -> EmbeddedKafka.start(dir, kafka.port()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("port " + kafka.port()).hasMessageContaining("already in use");
+        // The shared broker still serves.
+        kafka.createTopics(1, uniqueTopic("still-alive"));
     }
 
     @Test
