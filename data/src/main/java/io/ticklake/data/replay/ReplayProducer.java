@@ -100,14 +100,30 @@ public final class ReplayProducer implements AutoCloseable {
                 run.watermarks, run.firstTs, run.lastTs, finalWatermark, elapsed, perSecond(run.ticks, elapsed));
     }
 
+    /** Only the bars the filter takes, lazily (rejected and filtered rows are never held). */
     private Iterator<DailyBar> filtered(final Iterator<DailyBar> bars) {
-        final java.util.List<DailyBar> kept = new java.util.ArrayList<>();
-        bars.forEachRemaining(b -> {
-            if (config.filter().test(b)) {
-                kept.add(b);
+        return new Iterator<>() {
+            private DailyBar next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && bars.hasNext()) {
+                    final DailyBar bar = bars.next();
+                    next = config.filter().test(bar) ? bar : null;
+                }
+                return next != null;
             }
-        });
-        return kept.iterator();
+
+            @Override
+            public DailyBar next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                final DailyBar bar = next;
+                next = null;
+                return bar;
+            }
+        };
     }
 
     private static double perSecond(final long count, final Duration elapsed) {
