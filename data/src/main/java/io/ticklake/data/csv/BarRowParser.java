@@ -8,7 +8,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,11 @@ final class BarRowParser {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
     private static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 30);
+    /** Bound on distinct symbols kept, so a hostile file cannot grow the cache without limit. */
+    private static final int MAX_CACHED_SYMBOLS = 1024;
     private final KaggleHeader header;
+    /** One String per symbol, so the bars of a large file share their index text. */
+    private final Map<String, String> symbols = new HashMap<>();
 
     BarRowParser(final KaggleHeader header) {
         this.header = header;
@@ -57,7 +63,18 @@ final class BarRowParser {
         final long volume = volume(f.get(header.volume()));
         final Double closeUsd = header.closeUsd() == KaggleHeader.ABSENT || f.get(header.closeUsd()).isBlank()
                 ? null : price(KaggleHeader.CLOSE_USD, f.get(header.closeUsd()));
-        return new DailyBar(index, date, open, high, low, close, adjClose, volume, closeUsd);
+        return new DailyBar(shared(index), date, open, high, low, close, adjClose, volume, closeUsd);
+    }
+
+    private String shared(final String index) {
+        final String known = symbols.get(index);
+        if (known != null) {
+            return known;
+        }
+        if (symbols.size() < MAX_CACHED_SYMBOLS) {
+            symbols.put(index, index);
+        }
+        return index;
     }
 
     private static void checkRange(final double open, final double high, final double low, final double close) {

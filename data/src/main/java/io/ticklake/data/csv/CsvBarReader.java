@@ -2,6 +2,7 @@ package io.ticklake.data.csv;
 
 import io.ticklake.data.DailyBar;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
@@ -12,7 +13,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.io.InputStreamReader;
 
 /**
  * Streaming reader of the Kaggle "Stock Exchange Data" CSV format
@@ -62,7 +62,7 @@ public final class CsvBarReader implements Iterator<DailyBar>, AutoCloseable {
         try {
             return of(in);
         } catch (IllegalArgumentException e) {
-            closeQuietly(in);
+            closeAfterFailure(in);
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
@@ -146,7 +146,7 @@ public final class CsvBarReader implements Iterator<DailyBar>, AutoCloseable {
         tokenizer.close();
     }
 
-    private static void closeQuietly(final Reader in) {
+    private static void closeAfterFailure(final Reader in) {
         try {
             in.close();
         } catch (IOException e) {
