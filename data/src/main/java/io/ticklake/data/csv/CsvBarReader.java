@@ -64,6 +64,9 @@ public final class CsvBarReader implements Iterator<DailyBar>, AutoCloseable {
         } catch (IllegalArgumentException e) {
             closeAfterFailure(in);
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            closeAfterFailure(in);
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getCause().getMessage(), e);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 final class CsvTokenizer implements AutoCloseable {
     private static final int EOF = -1;
     private static final int MAX_FIELD_CHARS = 1 << 16;
+    /** Bounds one record's memory on hostile input (e.g. a line of a million commas). */
+    static final int MAX_FIELDS = 1024;
     private final Reader in;
     private final char[] buf = new char[1 << 16];
     private int pos;
@@ -43,6 +45,10 @@ final class CsvTokenizer implements AutoCloseable {
             }
             fields.add(field.toString());
             field.setLength(0);
+            if (fields.size() > MAX_FIELDS) {
+                skipRestOfLine();
+                return new CsvRecord(start, List.of(), "more than " + MAX_FIELDS + " fields");
+            }
             final int c = read();
             if (c != ',') {
                 endOfLine(c);

@@ -121,6 +121,14 @@ class CsvBarReaderTest {
     }
 
     @Test
+    void aRowOfEndlessFieldsIsRejectedWithoutHoldingThemAll() {
+        final String endless = "NYA" + ",1".repeat(CsvTokenizer.MAX_FIELDS * 4) + "\n";
+        final List<DailyBar> bars = readAll(HEADER + endless + GOOD);
+        assertThat(bars).hasSize(1);
+        assertThat(rejections).singleElement().isEqualTo(new RowRejection(2, "more than 1024 fields"));
+    }
+
+    @Test
     void aMissingRequiredColumnIsOneClearError() {
         assertThatThrownBy(() -> CsvBarReader.of(new StringReader("Index,Date,Open,High,Close\n")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -140,6 +148,8 @@ class CsvBarReaderTest {
         }
         assertThatThrownBy(() -> CsvBarReader.open(dir.resolve("absent.csv")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("absent.csv");
+        assertThatThrownBy(() -> CsvBarReader.open(dir))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot read " + dir);
         Files.writeString(file, "a,b\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> CsvBarReader.open(file)).hasMessageContaining(file + ": CSV header is missing");
     }
