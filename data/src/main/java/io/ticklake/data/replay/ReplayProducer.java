@@ -159,7 +159,7 @@ public final class ReplayProducer implements AutoCloseable {
             ticks++;
             ticksSinceWatermark++;
             lastTs = tick.ts();
-            if (firstTs < 0) {
+            if (ticks == 1) { // not "firstTs < 0": event times before 1970 are negative
                 firstTs = tick.ts();
                 lastWatermarkTs = tick.ts();
             }

@@ -145,4 +145,23 @@ class ReplayProducerTest {
         assertThat(summary.ticks()).isZero();
         assertThat(summary.finalWatermark()).isEqualTo(-1);
     }
+
+    @Test
+    void eventTimesBefore1970KeepTheirFirstTickAndTimeBasedWatermarks() throws InterruptedException {
+        // NYA's history starts in 1965: negative epoch ms must not be mistaken for "no tick yet".
+        final List<DailyBar> bars = TestMarket.bars(List.of("NYA"), LocalDate.of(1965, 12, 28),
+                LocalDate.of(1965, 12, 31), 3);
+        final ReplayConfig config = ReplayConfig.defaults()
+                .withWatermarkEvery(Long.MAX_VALUE, Duration.ofHours(1).toMillis());
+        final RecordingSink sink = new RecordingSink(1);
+        final ReplaySummary summary;
+        try (ReplayProducer replay = new ReplayProducer(config, REF, sink, new PacingTest.ManualClock())) {
+            summary = replay.replay(bars.iterator(), null);
+        }
+        final List<Tick> ticks = sink.sent.stream().filter(Tick.class::isInstance).map(Tick.class::cast).toList();
+        assertThat(summary.firstTickTs()).isEqualTo(ticks.get(0).ts()).isNegative();
+        final long periodic = sink.sent.stream().filter(Long.class::isInstance).count() - 1;
+        assertThat(periodic).as("one time-based watermark per market hour, not one per tick")
+                .isBetween((long) bars.size() * 5, (long) bars.size() * 8);
+    }
 }
