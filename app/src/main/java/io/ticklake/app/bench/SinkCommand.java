@@ -1,0 +1,85 @@
+package io.ticklake.app.bench;
+
+import io.ticklake.app.cli.ExitCodes;
+import io.ticklake.app.cli.SourceOptions;
+import io.ticklake.app.cli.UsageException;
+import io.ticklake.sink.lake.ParquetEncoder;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench sink}: Parquet encoding vs one JSON object per message, same ticks, same run. */
+@Command(name = "sink", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Parquet rows/s per core, bytes per tick and objects per 1M ticks against one JSON object "
+                + "per message, over the same enriched ticks.")
+public final class SinkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    BenchOutput output;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "Kafka partitions the ticks are spread over (default: ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--roll-records", paramLabel = "N", defaultValue = "100000",
+            description = "records per batch of a partition, as sink.roll.max.records (default: ${DEFAULT-VALUE})")
+    int rollRecords;
+
+    @Option(names = "--codec", paramLabel = "NAME", defaultValue = "zstd",
+            description = "Parquet compression (default: ${DEFAULT-VALUE})")
+    String codec;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
+            description = "runs over the same ticks; the last is reported (the first warms the JIT) "
+                    + "(default: ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        source.validate();
+        if (partitions < 1 || rollRecords < 1 || rounds < 1) {
+            throw new UsageException("--partitions, --roll-records and --rounds must be >= 1");
+        }
+        final ParquetEncoder encoder;
+        try {
+            encoder = new ParquetEncoder(ParquetEncoder.codec(codec));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--codec: " + e.getMessage(), e);
+        }
+        LakeEncodingBench.Result r = null;
+        for (int i = 0; i < rounds; i++) {
+            r = LakeEncodingBench.run(BenchTicks.of(source), source.referenceData(), encoder, partitions, rollRecords);
+        }
+        output.emit(report(r, codec), spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+
+    static BenchReport report(final LakeEncodingBench.Result r, final String codec) {
+        return BenchReport.builder("sink")
+                .metric("ticks", r.ticks(), "rows")
+                .atLeast("parquet_rows_per_cpu_s", r.encodeRowsPerCpuSecond(), "rows/s/core", 1_000_000)
+                .metric("append_and_encode_rows_per_cpu_s", r.appendAndEncodeRowsPerCpuSecond(), "rows/s/core")
+                .metric("json_rows_per_cpu_s", r.jsonRowsPerCpuSecond(), "rows/s/core")
+                .metric("parquet_bytes_per_tick", r.parquetBytesPerTick(), "B")
+                .metric("json_bytes_per_tick", r.jsonBytesPerTick(), "B")
+                .metric("raw_json_bytes_per_tick", r.rawJsonBytesPerTick(), "B")
+                .atMost("bytes_ratio_parquet_to_json", r.parquetBytesPerTick() / r.jsonBytesPerTick(), "x", 0.1)
+                .metric("parquet_objects_per_1m_ticks", r.objectsPerMillion(), "objects")
+                .metric("json_objects_per_1m_ticks", 1_000_000, "objects")
+                .metric("partition_paths", r.paths(), "paths")
+                .metric("parquet_files", r.files(), "objects")
+                .atMost("objects_per_partition_path", r.objectsPerPath(), "x", 1.1)
+                .note("codec " + codec + "; rows/s are per CPU-second of the encoding thread (thread CPU time), "
+                        + "so other load on the machine does not count; JSON = the enriched tick as one object "
+                        + "(the tutorials' design, with the same fields); raw JSON = the ticks-raw wire record")
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.ticklake.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticklake.app.cli.TickLakeCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Argument handling of {@code bench}; no benchmark runs here (they are not timed tests). */
+class BenchCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(final String... args) {
+        return TickLakeCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void benchIsASubcommandListingItsBenchmarks() {
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out.toString()).contains("baseline", "sink");
+    }
+
+    @Test
+    void benchWithoutABenchmarkIsAUsageError() {
+        assertThat(run("bench")).isEqualTo(2);
+        assertThat(err.toString()).contains("a benchmark is required").doesNotContain("Exception");
+    }
+
+    @Test
+    void badOptionsAreOneLineUsageErrors() {
+        assertThat(run("bench", "sink", "--rounds", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("must be >= 1");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "sink", "--codec", "lzma")).isEqualTo(2);
+        assertThat(err.toString()).contains("--codec").contains("zstd");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "baseline", "--tick-interval", "100ms")).isEqualTo(2);
+        assertThat(err.toString()).contains("--tick-interval");
+        assertThat(err.toString().lines().filter(l -> l.contains("ticklake bench")).count()).isGreaterThan(0);
+    }
+}
