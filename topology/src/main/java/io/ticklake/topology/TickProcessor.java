@@ -6,6 +6,7 @@ import io.ticklake.data.Tick;
 import io.ticklake.topology.bars.BarWindows;
 import io.ticklake.topology.bars.IndexBars;
 import io.ticklake.topology.enrich.EnrichState;
+import io.ticklake.topology.enrich.EnrichedTickJson;
 import io.ticklake.topology.enrich.Enricher;
 import io.ticklake.topology.validate.RecordValidator;
 import io.ticklake.topology.validate.Validated;
@@ -109,7 +110,8 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         final EnrichedTick enriched = enricher.enrich(tick, es);
         enrichStore.put(index, es);
         final byte[] key = index.getBytes(StandardCharsets.UTF_8);
-        emit(key, topics.enriched().name(), topics.enriched().serializeValue(enriched), new RecordHeaders(), now);
+        // streaming writer: same JSON as the topic's serde (EnrichedTickJsonTest), several times faster
+        emit(key, topics.enriched().name(), EnrichedTickJson.write(enriched), new RecordHeaders(), now);
         metrics.enriched();
 
         final IndexBars bars = barStates.computeIfAbsent(index, i -> new IndexBars());
