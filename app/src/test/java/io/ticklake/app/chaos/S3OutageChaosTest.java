@@ -1,0 +1,73 @@
+package io.ticklake.app.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ticklake.data.replay.ReplaySummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The S3 server goes away for more than 30 s in the middle of a run, with ticks still arriving: the
+ * service stays up within its heap bound, recovers by itself when S3 is back, and the lake equals the
+ * source exactly.
+ */
+@Tag("chaos")
+class S3OutageChaosTest {
+    private static final Duration OUTAGE = Duration.ofSeconds(32);
+    @TempDir
+    static Path dir;
+    static ChaosCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = ChaosCluster.start(dir);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void sinkPausesThroughAnOutageAndRecoversByItself() {
+        final SourceData source = SourceData.standard();
+        try (ChaosRun run = new ChaosRun(cluster, "s3outage", source, Map.of("TICKLAKE_SINK_ROLL_MAX_RECORDS", "200"))) {
+            run.service.startAndAwaitReady(ChaosRun.READY_TIMEOUT);
+            final CompletableFuture<ReplaySummary> replay = run.replayInBackground(Duration.ofSeconds(20));
+            run.awaitFirstTickFiles(Duration.ofSeconds(60));
+
+            final long down = System.nanoTime();
+            cluster.stopS3();
+            // the whole outage: the process must stay alive and keep answering its liveness probe
+            await("service alive through the S3 outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(10))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> run.service.isAlive() && run.service.status("/health/live") == 200);
+            cluster.startS3();
+            final long outageMs = (System.nanoTime() - down) / 1_000_000;
+            final ReplaySummary summary = ChaosRun.join(replay, Duration.ofMinutes(2));
+            assertThat(summary.ticks()).isEqualTo(source.ticks().size());
+
+            final Duration recovery = run.awaitLakeExact(source.ticks(), source.bars(), Duration.ofMinutes(2));
+            assertThat(run.service.status("/health/ready")).isEqualTo(200);
+            run.stopGracefully();
+            final Verdict verdict = run.verdict();
+            assertThat(verdict.exact()).as("%s", verdict).isTrue();
+            final long peak = run.peakHeapBytes();
+            assertThat(peak).as("peak heap").isPositive().isLessThanOrEqualTo(ServiceUnderTest.HEAP_BOUND_BYTES);
+            new Figures("s3-outage").put("outageMs", outageMs).put("lakeExactAfterS3BackMs", recovery.toMillis())
+                    .put("ticks", verdict.expectedTicks()).put("lost", verdict.lost())
+                    .put("duplicated", verdict.duplicated()).put("peakHeapMiB", peak / (1024 * 1024))
+                    .put("heapBoundMiB", ServiceUnderTest.HEAP_BOUND_BYTES / (1024 * 1024)).write();
+        }
+    }
+}
