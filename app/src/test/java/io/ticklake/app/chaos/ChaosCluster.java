@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -114,6 +116,34 @@ final class ChaosCluster implements AutoCloseable {
         if (kafka == null) {
             kafka = EmbeddedKafka.start(kafkaDir, kafkaPort);
         }
+    }
+
+    /**
+     * Deletes and recreates the shared topics, so a test starts from empty topics on a cluster an
+     * earlier test used (its application id, groups and lake prefix are its own). Also brings back a
+     * server an earlier test may have left stopped.
+     */
+    synchronized void resetTopics() {
+        startKafka();
+        startS3();
+        try (Admin admin = Admin.create(java.util.Map.of("bootstrap.servers", bootstrapServers()))) {
+            final java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            final List<String> delete = TOPICS.stream().filter(existing::contains).toList();
+            admin.deleteTopics(delete).all().get(30, TimeUnit.SECONDS);
+            org.awaitility.Awaitility.await("topics deleted").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                            .noneMatch(TOPICS::contains));
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot delete the topics: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        // creation can briefly fail while the deletion is still being applied
+        org.awaitility.Awaitility.await("topics recreated").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> kafka.createTopics(PARTITIONS, TOPICS.toArray(String[]::new)));
     }
 
     @Override
