@@ -35,7 +35,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * maps loaded at {@link #init} (after restoration) and writes every change through to the store.
  */
 final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
-    private static final byte[] NO_KEY = null;
     private final TopologyConfig config;
     private final Topics topics;
     private final RecordValidator validator;
@@ -177,7 +176,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
     private void emit(final byte[] key, final String topic, final byte[] value, final Headers headers,
                       final long now) {
-        context.forward(new Record<>(key == null ? NO_KEY : key, new Routed(topic, value), now, headers));
+        context.forward(new Record<>(key, new Routed(topic, value), now, headers));
     }
 
     @Override
