@@ -42,6 +42,7 @@ public final class TickLakeService implements AutoCloseable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     private StreamsRunner streams;
     private ObjectStore store;
     private CatalogWiring catalog;
@@ -161,9 +162,12 @@ public final class TickLakeService implements AutoCloseable {
         stopRequested.countDown();
     }
 
-    /** Stops intake, closes Streams, flushes and commits the sink, closes catalog, store and HTTP. */
+    /** Stops intake, closes Streams, flushes and commits the sink, closes catalog, store and HTTP (once). */
     @Override
     public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
         try {
             if (streams != null) {
                 streams.close();
