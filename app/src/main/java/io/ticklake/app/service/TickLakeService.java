@@ -6,13 +6,9 @@ import io.ticklake.app.http.Health;
 import io.ticklake.app.http.KafkaMetricSource;
 import io.ticklake.app.http.MetricSource;
 import io.ticklake.sink.LakeSink;
-import io.ticklake.sink.store.LakeRoot;
-import io.ticklake.sink.store.LocalObjectStore;
 import io.ticklake.sink.store.ObjectStore;
-import io.ticklake.sink.store.S3ObjectStore;
+import io.ticklake.sink.store.ObjectStores;
 import io.ticklake.topology.TickTopology;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +59,7 @@ public final class TickLakeService implements AutoCloseable {
                 TopicAdmin.ensure(config.clientProps(), config.topics(), config.topicPartitions(),
                         config.replicationFactor());
             }
-            store = openStore(config.lake().orElseThrow());
+            store = ObjectStores.open(config.lake().orElseThrow(), config.sink().s3());
             catalog = CatalogWiring.create(config, store, clock);
             streams = new StreamsRunner(TickTopology.topology(config.topology()), config.streamsProps(),
                     Duration.ofMillis(config.closeTimeoutMs()), clock);
@@ -85,14 +81,6 @@ public final class TickLakeService implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    private ObjectStore openStore(final LakeRoot root) {
-        try {
-            return root.isS3() ? new S3ObjectStore(root, config.sink().s3()) : new LocalObjectStore(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the lake " + root + ": " + e.getMessage(), e);
         }
     }
 
