@@ -43,7 +43,7 @@ class AthenaRollupsTest {
             assertThat(trino.createStatement(insert)).isInstanceOf(Insert.class);
         }
         assertThat(inserts).anySatisfy(s -> assertThat(s).contains("'NYA'", "DATE '2020-01-01' AND DATE '2020-04-09'"));
-        assertThat(inserts).anySatisfy(s -> assertThat(s).contains("'NYA'", "DATE '2020-08-28' AND DATE '2020-09-06'"));
+        assertThat(inserts).anySatisfy(s -> assertThat(s).contains("'NYA'", "DATE '2020-07-19' AND DATE '2020-09-06'"));
         assertThat(AthenaRollups.dropTable("rollup_volatility")).isEqualTo("DROP TABLE IF EXISTS `rollup_volatility`");
     }
 
