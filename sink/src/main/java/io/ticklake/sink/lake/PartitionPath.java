@@ -1,0 +1,132 @@
+package io.ticklake.sink.lake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One Hive-style partition of a lake table: {@code <table>/index=<escaped>/date=<yyyy-MM-dd>}.
+ *
+ * <p>Escaping: every UTF-8 byte outside {@code [A-Za-z0-9._-]} becomes {@code %XX} (upper-case hex),
+ * so no value can contain {@code /}, and because the segment always starts with {@code index=} no
+ * segment can be {@code .}, {@code ..} or empty. An empty value is Hive's default partition. An escaped
+ * value longer than {@value #MAX_ESCAPED} characters is cut and suffixed with a hash of the whole value,
+ * which keeps every segment under file-system name limits (255 bytes) and S3's key limit (1024 bytes).
+ *
+ * @param table a lake table name ({@code [a-z][a-z0-9_]*})
+ * @param index the raw index value (partition column {@code index})
+ * @param date  the trading date, {@code yyyy-MM-dd}
+ */
+public record PartitionPath(String table, String index, String date) {
+    /** Longest escaped value kept verbatim. */
+    public static final int MAX_ESCAPED = 180;
+    /** Hive's name for a null or empty partition value. */
+    public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
+    private static final Pattern TABLE = Pattern.compile("[a-z][a-z0-9_]{0,127}");
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    public PartitionPath {
+        requireTable(table);
+        Objects.requireNonNull(index, "index");
+        if (!isDate(date)) {
+            throw new IllegalArgumentException("date must be yyyy-MM-dd: " + date);
+        }
+    }
+
+    /** Returns {@code table} if it is a valid lake table name. */
+    public static String requireTable(final String table) {
+        if (table == null || !TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("table name must match " + TABLE.pattern() + ": " + table);
+        }
+        return table;
+    }
+
+    /** The partition's directory relative to the lake root, without trailing slash. */
+    public String dir() {
+        return table + "/index=" + escape(index) + "/date=" + date;
+    }
+
+    /** The key of the file whose first record is {@code firstOffset} of {@code topic}-{@code partition}. */
+    public String fileKey(final String topic, final int partition, final long firstOffset) {
+        return dir() + "/" + fileName(topic, partition, firstOffset);
+    }
+
+    /** {@code <topic>+<partition>+<first offset, 20 digits>.parquet}. */
+    public static String fileName(final String topic, final int partition, final long firstOffset) {
+        return topic + "+" + partition + "+" + String.format("%020d", firstOffset) + ".parquet";
+    }
+
+    /** Hive-style escaping of a partition value, see the class comment. */
+    public static String escape(final String value) {
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_PARTITION;
+        }
+        final byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        final StringBuilder sb = new StringBuilder(utf8.length + 8);
+        for (byte b : utf8) {
+            final int c = b & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-') {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+            }
+        }
+        if (sb.length() <= MAX_ESCAPED) {
+            return sb.toString();
+        }
+        int cut = MAX_ESCAPED - 20;
+        if (sb.charAt(cut - 1) == '%') {
+            cut -= 1;
+        } else if (sb.charAt(cut - 2) == '%') {
+            cut -= 2;
+        }
+        return sb.substring(0, cut) + "-" + sha256Prefix(utf8);
+    }
+
+    /** Reverses {@link #escape} (for values that were not cut). */
+    public static String unescape(final String escaped) {
+        if (DEFAULT_PARTITION.equals(escaped)) {
+            return "";
+        }
+        final byte[] out = new byte[escaped.length()];
+        int n = 0;
+        for (int i = 0; i < escaped.length(); i++) {
+            final char c = escaped.charAt(i);
+            if (c == '%' && i + 2 < escaped.length()) {
+                out[n++] = (byte) Integer.parseInt(escaped.substring(i + 1, i + 3), 16);
+                i += 2;
+            } else {
+                out[n++] = (byte) c;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code s} is a valid ISO date {@code yyyy-MM-dd} (no allocation on the happy path). */
+    public static boolean isDate(final String s) {
+        if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        final int y = Integer.parseInt(s, 0, 4, 10);
+        final int m = Integer.parseInt(s, 5, 7, 10);
+        final int d = Integer.parseInt(s, 8, 10, 10);
+        return m >= 1 && m <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, m).lengthOfMonth();
+    }
+
+    private static String sha256Prefix(final byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.ticklake.sink.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LakeTablesTest {
+
+    @Test
+    void defaultsMapTopicsToTables() {
+        final LakeTables t = LakeTables.defaults();
+        assertThat(t.topics()).containsExactly("ohlc-1d", "ohlc-1m", "ticks-enriched");
+        assertThat(t.forTopic("ticks-enriched").orElseThrow()).isEqualTo(
+                new LakeTable("ticks-enriched", "ticks", LakeTable.Kind.TICKS));
+        assertThat(t.forTopic("ohlc-1m").orElseThrow().name()).isEqualTo("ohlc_1m");
+        assertThat(t.forTopic("ohlc-1m").orElseThrow().schema()).isSameAs(LakeSchemas.OHLC);
+        assertThat(t.forTopic("ticks-raw")).isEmpty();
+        assertThat(LakeTables.forWindows(List.of("5m")).toString()).isEqualTo("ohlc-5m=ohlc_5m,ticks-enriched=ticks");
+    }
+
+    @Test
+    void parsesAMapping() {
+        final LakeTables t = LakeTables.parse("ticks-enriched=ticks, ohlc-1h=ohlc_1h");
+        assertThat(t.byName("ohlc_1h").orElseThrow().kind()).isEqualTo(LakeTable.Kind.OHLC);
+        assertThat(LakeTables.parse(t.toString()).tables()).isEqualTo(t.tables());
+        assertThatThrownBy(() -> LakeTables.parse("ticks-enriched")).hasMessageContaining("topic=table");
+        assertThatThrownBy(() -> LakeTables.parse("a=ticks,b=ticks")).hasMessageContaining("two topics");
+        assertThatThrownBy(() -> LakeTables.parse("foo=bar")).hasMessageContaining("cannot tell");
+        assertThatThrownBy(() -> LakeTables.parse("ticks-enriched=Ticks/x")).hasMessageContaining("table name");
+    }
+
+    @Test
+    void schemasUseTimestampMillisAndLineage() {
+        assertThat(LakeSchemas.TICKS.getField("ts").schema().getLogicalType().getName()).isEqualTo("timestamp-millis");
+        assertThat(LakeSchemas.OHLC.getField("first_tick_ts").schema().getLogicalType().getName())
+                .isEqualTo("timestamp-millis");
+        for (var s : List.of(LakeSchemas.TICKS, LakeSchemas.OHLC)) {
+            assertThat(s.getField("kafka_partition")).isNotNull();
+            assertThat(s.getField("kafka_offset")).isNotNull();
+            assertThat(s.getField("index")).isNull();
+            assertThat(s.getField("date")).isNull();
+        }
+    }
+}

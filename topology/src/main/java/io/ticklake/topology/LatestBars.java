@@ -1,0 +1,73 @@
+package io.ticklake.topology;
+
+import io.ticklake.data.OhlcBar;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Read API over the store of the latest final bar per (index, window), for the app to serve.
+ * Covers the tasks of this instance only (interactive queries: other instances hold other
+ * partitions). Reads see the bars committed or cached locally; thread-safe as the store is.
+ *
+ * <pre>{@code
+ * LatestBars latest = LatestBars.of(streams);       // streams RUNNING
+ * Optional<OhlcBar> bar = latest.latest("NYA", "1m");
+ * }</pre>
+ */
+public final class LatestBars {
+    private static final char SEP = '|';   // not allowed in an index symbol
+    private final ReadOnlyKeyValueStore<String, OhlcBar> store;
+
+    private LatestBars(final ReadOnlyKeyValueStore<String, OhlcBar> store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** Over a running {@code KafkaStreams} built with {@link TickTopology}. */
+    public static LatestBars of(final KafkaStreams streams) {
+        return new LatestBars(streams.store(StoreQueryParameters.fromNameAndType(TickTopology.LATEST_BARS_STORE,
+                QueryableStoreTypes.<String, OhlcBar>keyValueStore())));
+    }
+
+    /** Over any store with this layout (e.g. {@code TopologyTestDriver#getKeyValueStore}). */
+    public static LatestBars of(final ReadOnlyKeyValueStore<String, OhlcBar> store) {
+        return new LatestBars(store);
+    }
+
+    /** The latest final bar of {@code index} in {@code window}. */
+    public Optional<OhlcBar> latest(final String index, final String window) {
+        return Optional.ofNullable(store.get(key(index, window)));
+    }
+
+    /** The latest final bar of {@code index} in every window that has one. */
+    public List<OhlcBar> latest(final String index) {
+        return collect(store.prefixScan(index + SEP, new org.apache.kafka.common.serialization.StringSerializer()));
+    }
+
+    /** Every latest bar, ordered by index then window. */
+    public List<OhlcBar> all() {
+        return collect(store.all());
+    }
+
+    static String key(final String index, final String window) {
+        return index + SEP + window;
+    }
+
+    private static List<OhlcBar> collect(final KeyValueIterator<String, OhlcBar> it) {
+        try (it) {
+            final List<OhlcBar> out = new ArrayList<>();
+            while (it.hasNext()) {
+                final KeyValue<String, OhlcBar> kv = it.next();
+                out.add(kv.value);
+            }
+            return out;
+        }
+    }
+}

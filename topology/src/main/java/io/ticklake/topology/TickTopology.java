@@ -1,0 +1,69 @@
+package io.ticklake.topology;
+
+import io.ticklake.data.OhlcBar;
+import io.ticklake.data.json.JsonSerde;
+import io.ticklake.topology.bars.IndexBars;
+import io.ticklake.topology.enrich.EnrichState;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The ticklake Streams topology, as a pure builder: it adds nodes and stores to a
+ * {@link StreamsBuilder} and starts nothing.
+ *
+ * <pre>
+ *  ticks-raw ─► ticklake-source ─► ticklake-process ─► ticklake-sink ─► ticks-enriched
+ *                (bytes, ingest      validate, enrich,   (topic chosen     ohlc-&lt;window&gt;
+ *                 timestamps)        OHLC windows        per record)       ticks-late, ticks-dlq
+ * </pre>
+ *
+ * Stores (in-memory key-value, changelogged): {@link #ENRICH_STORE}, {@link #BARS_STORE},
+ * {@link #WATERMARK_STORE}, {@link #LATEST_BARS_STORE}. See topology/README.md for the event-time
+ * semantics.
+ */
+public final class TickTopology {
+    public static final String SOURCE = "ticklake-source";
+    public static final String PROCESSOR = "ticklake-process";
+    public static final String SINK = "ticklake-sink";
+    /** Per-index enrichment state (seq, last price, day figures). */
+    public static final String ENRICH_STORE = "ticklake-enrich-state";
+    /** Per-index event time and open bars. */
+    public static final String BARS_STORE = "ticklake-open-bars";
+    /** The task's watermark under {@link #WATERMARK_KEY}. */
+    public static final String WATERMARK_STORE = "ticklake-watermark";
+    /** Latest final bar per (index, window): {@link LatestBars}. */
+    public static final String LATEST_BARS_STORE = "ticklake-latest-bars";
+    static final String WATERMARK_KEY = "watermark";
+
+    private TickTopology() {
+    }
+
+    /** Adds the topology of {@code config} to {@code builder}; returns the builder. */
+    public static StreamsBuilder build(final StreamsBuilder builder, final TopologyConfig config) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ENRICH_STORE),
+                Serdes.String(), EnrichState.SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BARS_STORE),
+                Serdes.String(), IndexBars.SERDE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATERMARK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_BARS_STORE),
+                Serdes.String(), JsonSerde.of(OhlcBar.class)).withCachingEnabled());
+        builder.stream(config.rawTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withTimestampExtractor(new IngestTimeExtractor()).withName(SOURCE))
+                .process(() -> new TickProcessor(config), Named.as(PROCESSOR),
+                        ENRICH_STORE, BARS_STORE, WATERMARK_STORE, LATEST_BARS_STORE)
+                .to((key, value, ctx) -> value.topic(),
+                        Produced.with(Serdes.ByteArray(), Routed.SERDE).withName(SINK));
+        return builder;
+    }
+
+    /** {@code build(new StreamsBuilder(), config).build()}. */
+    public static Topology topology(final TopologyConfig config) {
+        return build(new StreamsBuilder(), config).build();
+    }
+}
