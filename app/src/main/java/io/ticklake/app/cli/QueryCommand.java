@@ -41,6 +41,14 @@ public final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return execute();
+        } catch (io.ticklake.sink.sql.SqlException e) {
+            throw new IllegalStateException(e.getMessage(), e); // the engine's message, without a class name
+        }
+    }
+
+    private int execute() {
         final ResultFormatter.Format fmt = parseFormat();
         if (sql == null || sql.isBlank()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "SQL is empty");

@@ -46,6 +46,14 @@ public final class RollupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return execute();
+        } catch (io.ticklake.sink.sql.SqlException e) {
+            throw new IllegalStateException(e.getMessage(), e); // the engine's message, without a class name
+        }
+    }
+
+    private int execute() {
         final LakeRoot root = LakeOption.parse(spec, lake);
         final List<Rollup> rollups = selected();
         final List<RollupRun> runs;
