@@ -284,6 +284,8 @@ public final class AppConfig {
      */
     public Properties streamsProps() {
         final Properties p = TopologyConfig.streamsDefaults();
+        // the topology has no global state; opting in now is what Kafka 5 will do (and silences a warning)
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         p.putAll(clientProps());
         values.forEach((k, v) -> {
             if (k.startsWith(ConfigKeys.STREAMS_PREFIX)) {
