@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * from the module or the repo; when absent the test is SKIPPED (never passes silently).
  *
  * <p>{@code -Dticklake.oracle.full=true} runs every row of the file instead (index after index,
- * {@code -Dticklake.oracle.interval.minutes}, default 30, keeps the run to minutes).
+ * {@code -Dticklake.oracle.interval.minutes}, default 30, keeps the run to minutes;
+ * {@code -Dticklake.oracle.merged=true} merges all indices in time order with watermarks instead).
  */
 class RealDataOracleTest {
     private static final Logger LOG = LoggerFactory.getLogger(RealDataOracleTest.class);
@@ -61,11 +62,13 @@ class RealDataOracleTest {
         final Duration interval = full ? Duration.ofMinutes(Long.getLong("ticklake.oracle.interval.minutes", 30))
                 : Duration.ofMinutes(1);
         final long start = System.nanoTime();
-        final OracleRun run = OracleRun.run(rows, new TickSynthesizer(ReferenceData.builtIn(), interval, 7), !full);
+        final boolean merged = !full || Boolean.getBoolean("ticklake.oracle.merged");
+        final OracleRun run = OracleRun.run(rows, new TickSynthesizer(ReferenceData.builtIn(), interval, 7), merged);
         final double secs = (System.nanoTime() - start) / 1e9;
         final List<String> bad = run.mismatches(rows);
-        LOG.info("real-data oracle: {} rows, {} ticks, {} daily bars, {} late, {} dlq, {} mismatches, {} s ({} ticks/s)",
-                rows.size(), run.ticks, run.dailyBars().size(), run.late, run.dlq, bad.size(),
+        LOG.info("real-data oracle ({}): {} rows, {} ticks, {} daily bars, {} late, {} dlq, {} mismatches, {} s ({} ticks/s)",
+                merged ? "merged in time order, watermarks" : "index after index", rows.size(), run.ticks,
+                run.dailyBars().size(), run.late, run.dlq, bad.size(),
                 String.format("%.1f", secs), String.format("%.0f", run.ticks / secs));
         bad.stream().limit(20).forEach(m -> LOG.warn("mismatch: {}", m));
         if (!full) {

@@ -209,7 +209,7 @@ class WindowingTest {
             h.tick("NYA", T0 + MIN, 101.0, 1);
             h.tick("HSI", T0, 300.0, 1);
             h.watermark(T0 + 2 * MIN + 30_000);
-            final LatestBars latest = LatestBars.of(h.driver.<String, OhlcBar>getKeyValueStore(
+            final LatestBars latest = LatestBars.of(h.driver.<String, byte[]>getKeyValueStore(
                     TickTopology.LATEST_BARS_STORE));
             assertThat(latest.latest("NYA", "1m")).hasValueSatisfying(b -> assertThat(b.open()).isEqualTo(101.0));
             assertThat(latest.latest("NYA", "1d")).isEmpty();
