@@ -1,10 +1,12 @@
 package io.ticklake.topology;
 
 import io.ticklake.data.OhlcBar;
+import io.ticklake.data.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -15,7 +17,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Read API over the store of the latest final bar per (index, window), for the app to serve.
  * Covers the tasks of this instance only (interactive queries: other instances hold other
- * partitions). Reads see the bars committed or cached locally; thread-safe as the store is.
+ * partitions). The store keeps each bar's JSON as sent to {@code ohlc-<window>}; thread-safe as
+ * the store is.
  *
  * <pre>{@code
  * LatestBars latest = LatestBars.of(streams);       // streams RUNNING
@@ -24,31 +27,31 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class LatestBars {
     private static final char SEP = '|';   // not allowed in an index symbol
-    private final ReadOnlyKeyValueStore<String, OhlcBar> store;
+    private final ReadOnlyKeyValueStore<String, byte[]> store;
 
-    private LatestBars(final ReadOnlyKeyValueStore<String, OhlcBar> store) {
+    private LatestBars(final ReadOnlyKeyValueStore<String, byte[]> store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
     /** Over a running {@code KafkaStreams} built with {@link TickTopology}. */
     public static LatestBars of(final KafkaStreams streams) {
         return new LatestBars(streams.store(StoreQueryParameters.fromNameAndType(TickTopology.LATEST_BARS_STORE,
-                QueryableStoreTypes.<String, OhlcBar>keyValueStore())));
+                QueryableStoreTypes.<String, byte[]>keyValueStore())));
     }
 
-    /** Over any store with this layout (e.g. {@code TopologyTestDriver#getKeyValueStore}). */
-    public static LatestBars of(final ReadOnlyKeyValueStore<String, OhlcBar> store) {
+    /** Over the {@link TickTopology#LATEST_BARS_STORE} store itself (e.g. {@code TopologyTestDriver#getKeyValueStore}). */
+    public static LatestBars of(final ReadOnlyKeyValueStore<String, byte[]> store) {
         return new LatestBars(store);
     }
 
     /** The latest final bar of {@code index} in {@code window}. */
     public Optional<OhlcBar> latest(final String index, final String window) {
-        return Optional.ofNullable(store.get(key(index, window)));
+        return Optional.ofNullable(store.get(key(index, window))).map(LatestBars::decode);
     }
 
     /** The latest final bar of {@code index} in every window that has one. */
     public List<OhlcBar> latest(final String index) {
-        return collect(store.prefixScan(index + SEP, new org.apache.kafka.common.serialization.StringSerializer()));
+        return collect(store.prefixScan(index + SEP, new StringSerializer()));
     }
 
     /** Every latest bar, ordered by index then window. */
@@ -60,12 +63,16 @@ public final class LatestBars {
         return index + SEP + window;
     }
 
-    private static List<OhlcBar> collect(final KeyValueIterator<String, OhlcBar> it) {
+    private static OhlcBar decode(final byte[] json) {
+        return Json.read(json, OhlcBar.class);
+    }
+
+    private static List<OhlcBar> collect(final KeyValueIterator<String, byte[]> it) {
         try (it) {
             final List<OhlcBar> out = new ArrayList<>();
             while (it.hasNext()) {
-                final KeyValue<String, OhlcBar> kv = it.next();
-                out.add(kv.value);
+                final KeyValue<String, byte[]> kv = it.next();
+                out.add(decode(kv.value));
             }
             return out;
         }

@@ -1,7 +1,6 @@
 package io.ticklake.topology;
 
 import io.ticklake.data.EnrichedTick;
-import io.ticklake.data.OhlcBar;
 import io.ticklake.data.Tick;
 import io.ticklake.topology.bars.BarWindows;
 import io.ticklake.topology.bars.IndexBars;
@@ -36,7 +35,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * maps loaded at {@link #init} (after restoration) and writes every change through to the store.
  */
 final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
-    private static final byte[] NO_KEY = null;
     private final TopologyConfig config;
     private final Topics topics;
     private final RecordValidator validator;
@@ -48,7 +46,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private KeyValueStore<String, EnrichState> enrichStore;
     private KeyValueStore<String, IndexBars> barsStore;
     private KeyValueStore<String, Long> watermarkStore;
-    private KeyValueStore<String, OhlcBar> latestStore;
+    private KeyValueStore<String, byte[]> latestStore;
     private TopologyMetrics metrics;
     private long watermark = Long.MIN_VALUE;
 
@@ -110,7 +108,6 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         enrichStore.put(index, es);
         final byte[] key = index.getBytes(StandardCharsets.UTF_8);
         emit(key, topics.enriched().name(), topics.enriched().serializeValue(enriched), new RecordHeaders(), now);
-        metrics.enriched();
 
         final IndexBars bars = barStates.computeIfAbsent(index, i -> new IndexBars());
         final long eventTimeBefore = Math.max(bars.maxTs(), watermark);
@@ -158,9 +155,9 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private int close(final String index, final IndexBars bars, final long eventTime, final long now) {
         return windows.closeDue(index, bars, eventTime, (w, bar) -> {
             final var topic = topics.bars(w.name());
-            emit(index.getBytes(StandardCharsets.UTF_8), topic.name(), topic.serializeValue(bar),
-                    new RecordHeaders(), now);
-            latestStore.put(LatestBars.key(index, w.name()), bar);
+            final byte[] json = topic.serializeValue(bar);
+            emit(index.getBytes(StandardCharsets.UTF_8), topic.name(), json, new RecordHeaders(), now);
+            latestStore.put(LatestBars.key(index, w.name()), json);     // the same bytes: serialized once
             metrics.bar(w.name());
         });
     }
@@ -179,7 +176,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
     private void emit(final byte[] key, final String topic, final byte[] value, final Headers headers,
                       final long now) {
-        context.forward(new Record<>(key == null ? NO_KEY : key, new Routed(topic, value), now, headers));
+        context.forward(new Record<>(key, new Routed(topic, value), now, headers));
     }
 
     @Override

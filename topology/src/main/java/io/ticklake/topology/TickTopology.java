@@ -1,7 +1,5 @@
 package io.ticklake.topology;
 
-import io.ticklake.data.OhlcBar;
-import io.ticklake.data.json.JsonSerde;
 import io.ticklake.topology.bars.IndexBars;
 import io.ticklake.topology.enrich.EnrichState;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,8 +49,9 @@ public final class TickTopology {
                 Serdes.String(), IndexBars.SERDE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATERMARK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        // values are the bars' JSON bytes as sent to ohlc-<w> (serialized once); LatestBars decodes them
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST_BARS_STORE),
-                Serdes.String(), JsonSerde.of(OhlcBar.class)).withCachingEnabled());
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.stream(config.rawTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new IngestTimeExtractor()).withName(SOURCE))
                 .process(() -> new TickProcessor(config), Named.as(PROCESSOR),

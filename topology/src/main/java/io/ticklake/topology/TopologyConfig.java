@@ -105,7 +105,7 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
         final String refFile = props.get(REFERENCE_FILE);
         final ReferenceData ref = refFile == null || refFile.isBlank() ? d.referenceData()
                 : ReferenceData.fromFile(Path.of(refFile.strip()));
-        return wrap(WINDOWS, () -> new TopologyConfig(props.getOrDefault(RAW_TOPIC, d.rawTopic()),
+        return wrap("topology config", () -> new TopologyConfig(props.getOrDefault(RAW_TOPIC, d.rawTopic()),
                 props.getOrDefault(ENRICHED_TOPIC, d.enrichedTopic()), props.getOrDefault(DLQ_TOPIC, d.dlqTopic()),
                 props.getOrDefault(LATE_TOPIC, d.lateTopic()), props.getOrDefault(BAR_TOPIC_PREFIX, d.barTopicPrefix()),
                 windows, boolValue(props, STRICT_UNKNOWN_INDEX, false),

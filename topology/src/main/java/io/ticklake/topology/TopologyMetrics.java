@@ -12,7 +12,7 @@ import org.apache.kafka.streams.StreamsMetrics;
  * {@code stream-ticklake-metrics}, tags {@code thread-id} and {@code ticklake-id} = task id), so an
  * app exports them with every other Streams metric. Each sensor has {@code <name>-total} and
  * {@code <name>-rate}: {@code ticks}, {@code watermarks}, {@code watermarks-stale} (not newer than
- * the current one), {@code enriched}, {@code late}, {@code dlq}, {@code dlq-<kind>} per
+ * the current one; every valid tick is also one {@code ticks-enriched} record), {@code late}, {@code dlq}, {@code dlq-<kind>} per
  * {@link DlqReason}, {@code bars-<window>}.
  */
 final class TopologyMetrics {
@@ -22,7 +22,6 @@ final class TopologyMetrics {
     private final Sensor ticks;
     private final Sensor watermarks;
     private final Sensor staleWatermarks;
-    private final Sensor enriched;
     private final Sensor late;
     private final Sensor dlq;
     private final Map<DlqReason, Sensor> dlqByKind = new EnumMap<>(DlqReason.class);
@@ -34,7 +33,6 @@ final class TopologyMetrics {
         this.ticks = sensor("ticks");
         this.watermarks = sensor("watermarks");
         this.staleWatermarks = sensor("watermarks-stale");
-        this.enriched = sensor("enriched");
         this.late = sensor("late");
         this.dlq = sensor("dlq");
         for (final DlqReason r : DlqReason.values()) {
@@ -51,10 +49,6 @@ final class TopologyMetrics {
 
     void tick() {
         ticks.record();
-    }
-
-    void enriched() {
-        enriched.record();
     }
 
     void watermark(final boolean advanced) {
@@ -76,7 +70,7 @@ final class TopologyMetrics {
 
     /** Removes every sensor (processor close). */
     void close() {
-        for (final Sensor s : List.of(ticks, watermarks, staleWatermarks, enriched, late, dlq)) {
+        for (final Sensor s : List.of(ticks, watermarks, staleWatermarks, late, dlq)) {
             metrics.removeSensor(s);
         }
         dlqByKind.values().forEach(metrics::removeSensor);

@@ -14,16 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The lake as it is in the object store at one moment, read without any of the sink's code: every
- * object under the prefix is downloaded with the AWS SDK into a local directory (same keys), then
- * read with DuckDB's {@code read_parquet(…, hive_partitioning = true)}.
+ * The lake at one moment, read without any of the sink's code: a local copy ({@link LakeMirror})
+ * read with DuckDB's {@code read_parquet(…, hive_partitioning = true)}; the {@code index} partition
+ * value is unescaped here ({@code %XX}).
  *
  * @param keys  every object key under the prefix, relative to it
  * @param ticks rows of {@code ticks}
@@ -38,30 +33,6 @@ record LakeSnapshot(List<String> keys, List<LakeTick> ticks, List<Bar> ohlc1m, L
         String lineage() {
             return kafkaPartition + "/" + kafkaOffset;
         }
-    }
-
-    /** Downloads {@code s3://bucket/prefix} into {@code dir} (emptied first) and reads it. */
-    static LakeSnapshot download(final S3Client s3, final String bucket, final String prefix, final Path dir) {
-        deleteRecursively(dir);
-        final String base = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        final List<String> keys = new ArrayList<>();
-        for (final S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(base).build()).contents()) {
-            final String relative = object.key().substring(base.length());
-            keys.add(relative);
-            final Path target = dir.resolve(relative).normalize();
-            if (!target.startsWith(dir)) {
-                throw new AssertionError("object key escapes the lake root: " + object.key());
-            }
-            try {
-                Files.createDirectories(target.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            s3.getObject(GetObjectRequest.builder().bucket(bucket).key(object.key()).build(),
-                    ResponseTransformer.toFile(target));
-        }
-        return read(dir, keys);
     }
 
     /** Reads a local lake directory (keys as found there). */
@@ -89,7 +60,7 @@ record LakeSnapshot(List<String> keys, List<LakeTick> ticks, List<Bar> ohlc1m, L
                 + source(dir, "ticks");
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                rows.add(new LakeTick(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getInt(5),
+                rows.add(new LakeTick(unescape(rs.getString(1)), rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getInt(5),
                         rs.getLong(6)));
             }
         }
@@ -105,7 +76,7 @@ record LakeSnapshot(List<String> keys, List<LakeTick> ticks, List<Bar> ohlc1m, L
                 + " epoch_ms(first_tick_ts), epoch_ms(last_tick_ts) FROM " + source(dir, table);
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                rows.add(new Bar(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                rows.add(new Bar(unescape(rs.getString(1)), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
                         rs.getDouble(6), rs.getLong(7), rs.getDouble(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)));
             }
         }
@@ -128,16 +99,22 @@ record LakeSnapshot(List<String> keys, List<LakeTick> ticks, List<Bar> ohlc1m, L
         }
     }
 
-    private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
+    /** Hive-style {@code %XX} unescaping (UTF-8), as the lake's partition values are written. */
+    static String unescape(final String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length()) {
+                out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                final byte[] bytes = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + dir, e);
         }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -27,6 +27,15 @@ record Verdict(long expectedTicks, long lakeTicks, long lost, long duplicated, l
             "[a-z0-9_]+/index=[A-Za-z0-9._%-]+/date=\\d{4}-\\d{2}-\\d{2}/[A-Za-z0-9._-]+\\+\\d+\\+\\d{20}\\.parquet");
 
     static Verdict of(final LakeSnapshot lake, final List<Tick> ticks, final List<DailyBar> dailyBars) {
+        return of(lake, ticks, ticks, dailyBars);
+    }
+
+    /**
+     * Compares {@code ticks} with all of the lake's ticks, but bars only for the indices of
+     * {@code barTicks} (other indices in the lake, e.g. odd test symbols, are not compared).
+     */
+    static Verdict of(final LakeSnapshot lake, final List<Tick> ticks, final List<Tick> barTicks,
+                      final List<DailyBar> dailyBars) {
         final List<String> problems = new ArrayList<>();
         lake.keys().stream().filter(k -> !FILE.matcher(k).matches()).limit(5)
                 .forEach(k -> problems.add("stray object " + k));
@@ -48,8 +57,12 @@ record Verdict(long expectedTicks, long lakeTicks, long lost, long duplicated, l
         final long lost = remaining.values().stream().mapToLong(Integer::longValue).sum();
         unexpected = Math.max(0, unexpected - duplicated);
 
-        compareBars("ohlc_1m", Oracle.bars(ticks, Oracle.MINUTE_MS), lake.ohlc1m(), problems);
-        compareDaily(Oracle.dailyBars(dailyBars), lake.ohlc1d(), problems);
+        final java.util.Set<String> indices = new java.util.HashSet<>();
+        barTicks.forEach(t -> indices.add(t.index()));
+        compareBars("ohlc_1m", Oracle.bars(barTicks, Oracle.MINUTE_MS),
+                lake.ohlc1m().stream().filter(b -> indices.contains(b.index())).toList(), problems);
+        compareDaily(Oracle.dailyBars(dailyBars),
+                lake.ohlc1d().stream().filter(b -> indices.contains(b.index())).toList(), problems);
         return new Verdict(ticks.size(), lake.ticks().size(), lost, duplicated, unexpected,
                 List.copyOf(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))));
     }

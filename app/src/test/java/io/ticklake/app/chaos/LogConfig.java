@@ -1,0 +1,34 @@
+package io.ticklake.app.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The service's logging in a chaos run: INFO for ticklake, WARN for Kafka (its DEBUG default would slow it down). */
+final class LogConfig {
+    private static final String XML = """
+            <configuration>
+              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n</pattern></encoder>
+              </appender>
+              <logger name="io.ticklake" level="INFO"/>
+              <logger name="org.apache.kafka" level="WARN"/>
+              <root level="WARN"><appender-ref ref="OUT"/></root>
+            </configuration>
+            """;
+
+    private LogConfig() {
+    }
+
+    /** Writes {@code service-logback.xml} into {@code dir} and returns it. */
+    static Path write(final Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve("service-logback.xml"), XML, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
