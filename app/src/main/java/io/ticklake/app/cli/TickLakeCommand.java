@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ticklake", mixinStandardHelpOptions = true, version = "ticklake 0.1.0",
         description = "Stock-index ticks → Kafka Streams → exactly-once Parquet lake → catalog and SQL.",
-        subcommands = {ReplayCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReplayCommand.class, GenerateCommand.class, QueryCommand.class, RollupCommand.class,
+                CatalogCommand.class, CommandLine.HelpCommand.class})
 public final class TickLakeCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "show stack traces of errors and DEBUG logs of ticklake")
