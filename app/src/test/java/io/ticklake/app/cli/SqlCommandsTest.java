@@ -99,7 +99,8 @@ class SqlCommandsTest {
 
     @Test
     void queryOnAthenaPrintsRowsAndStatistics() {
-        try (MotoServer moto = MotoServer.start()) {
+        try (MotoServer moto = MotoServer.shared()) {
+            moto.reset();
             moto.queueAthenaResults("[{\"rows\":[{\"Data\":[{\"VarCharValue\":\"index\"},{\"VarCharValue\":\"n\"}]},"
                     + "{\"Data\":[{\"VarCharValue\":\"NYA\"},{\"VarCharValue\":\"42\"}]}],"
                     + "\"column_info\":[{\"Name\":\"index\",\"Label\":\"index\",\"Type\":\"varchar\"},"

@@ -32,7 +32,7 @@ class CatalogPartitionListenerTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(moto.region())
                 .credentialsProvider(moto.credentials()).build();
     }
@@ -41,9 +41,6 @@ class CatalogPartitionListenerTest {
     static void stopMoto() {
         if (glue != null) {
             glue.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

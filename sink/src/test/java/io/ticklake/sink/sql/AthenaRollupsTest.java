@@ -49,13 +49,14 @@ class AthenaRollupsTest {
 
     @Test
     void buildRunsDropCtasAndInsertsOnAthenaAndEmptiesThePrefix() throws Exception {
-        try (MotoServer moto = MotoServer.start();
+        try (MotoServer moto = MotoServer.shared();
              AthenaClient athena = AthenaClient.builder().endpointOverride(moto.endpoint()).region(moto.region())
                      .credentialsProvider(moto.credentials()).build();
              S3Client s3 = S3Client.builder().endpointOverride(moto.endpoint()).region(moto.region())
                      .credentialsProvider(moto.credentials()).forcePathStyle(true).build();
              S3ObjectStore store = new S3ObjectStore(LakeRoot.s3("lake", "p"),
                      S3Settings.defaults().withEndpoint(moto.endpoint(), moto.region().id()), moto.credentials())) {
+            moto.reset();
             s3.createBucket(b -> b.bucket("lake"));
             store.put("rollup_ohlc_1d/index=NYA/date=2021-05-28/old.parquet", "old".getBytes(StandardCharsets.UTF_8));
             // the DROP and the CTAS take an empty result each, then the $partitions query gets this one

@@ -37,7 +37,7 @@ class DuckDbRollupsTest {
     static void buildLakeAndRollups() {
         days = TestMarket.bars(TestMarket.THREE_ZONES, LocalDate.of(2021, 3, 1), LocalDate.of(2021, 4, 30),
                 TestMarket.SEED);
-        minutes = MinuteBarLake.minuteBars(days, Duration.ofSeconds(30), TestMarket.SEED);
+        minutes = MinuteBarLake.minuteBars(days, Duration.ofMinutes(1), TestMarket.SEED);
         MinuteBarLake.write(lake, minutes);
         engine = LocalLake.open(lake);
         firstRun = new DuckDbRollups(engine).buildAll();
