@@ -29,10 +29,10 @@ public record Topics(Topic<String, Tick> raw, Topic<String, EnrichedTick> enrich
     public static Topics of(final TopologyConfig config) {
         final Map<String, Topic<String, OhlcBar>> bars = new LinkedHashMap<>();
         for (final WindowSpec w : config.windows()) {
-            bars.put(w.name(), new Topic<>(config.barTopic(w), Serdes.String(), JsonSerde.of(OhlcBar.class)));
+            bars.put(w.name(), new Topic<>(config.barTopic(w), Serdes.String(), OutputJson.serde(OhlcBar.class)));
         }
         return new Topics(new Topic<>(config.rawTopic(), Serdes.String(), JsonSerde.tick()),
-                new Topic<>(config.enrichedTopic(), Serdes.String(), JsonSerde.of(EnrichedTick.class)),
+                new Topic<>(config.enrichedTopic(), Serdes.String(), OutputJson.serde(EnrichedTick.class)),
                 bars,
                 new Topic<>(config.dlqTopic(), Serdes.ByteArray(), Serdes.ByteArray()),
                 new Topic<>(config.lateTopic(), Serdes.String(), JsonSerde.tick()));

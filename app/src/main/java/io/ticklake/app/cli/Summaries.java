@@ -16,16 +16,17 @@ public final class Summaries {
         b.append(String.format(Locale.ROOT, "  rows:       %,d read, %,d accepted, %,d rejected%n",
                 s.rowsRead(), s.rowsAccepted(), s.rowsRejected()));
         b.append(String.format(Locale.ROOT, "  bars:       %,d replayed%n", s.bars()));
-        b.append(String.format(Locale.ROOT, "  ticks:      %,d (%s .. %s)%n", s.ticks(), ts(s.firstTickTs()),
-                ts(s.lastTickTs())));
+        // event times may precede 1970 (the Kaggle file starts in 1965): "none" is told by the counts
+        b.append(String.format(Locale.ROOT, "  ticks:      %,d (%s .. %s)%n", s.ticks(), ts(s.ticks(), s.firstTickTs()),
+                ts(s.ticks(), s.lastTickTs())));
         b.append(String.format(Locale.ROOT, "  watermarks: %,d records, final at %s%n", s.watermarks(),
-                ts(s.finalWatermark())));
+                ts(s.watermarks(), s.finalWatermark())));
         b.append(String.format(Locale.ROOT, "  elapsed:    %.3f s, %,.0f ticks/s", s.elapsed().toNanos() / 1e9,
                 s.ticksPerSecond()));
         return b.toString();
     }
 
-    private static String ts(final long epochMs) {
-        return epochMs < 0 ? "-" : Instant.ofEpochMilli(epochMs).toString();
+    private static String ts(final long count, final long epochMs) {
+        return count == 0 ? "-" : Instant.ofEpochMilli(epochMs).toString();
     }
 }

@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ticklake", mixinStandardHelpOptions = true, version = "ticklake 0.1.0",
         description = "Stock-index ticks → Kafka Streams → exactly-once Parquet lake → catalog and SQL.",
-        subcommands = {ReplayCommand.class, GenerateCommand.class, io.ticklake.app.bench.BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, GenerateCommand.class,
+            QueryCommand.class, RollupCommand.class, CatalogCommand.class, ConfigReferenceCommand.class,
+            io.ticklake.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TickLakeCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

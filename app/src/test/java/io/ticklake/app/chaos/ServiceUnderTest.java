@@ -45,6 +45,8 @@ final class ServiceUnderTest {
         // a killed member would otherwise hold every rebalance for the 45 s default session timeout
         env.put("KAFKA_SESSION_TIMEOUT_MS", "6000");
         env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "1500");
+        // the few daily bars would otherwise wait for the 60 s default age roll before they land
+        env.put("TICKLAKE_SINK_ROLL_MAX_AGE_MS", "2000");
         env.putAll(extraEnv);
         final List<String> jvm = List.of(HEAP, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Xlog:gc:file=" + workDir.resolve("gc-%p.log"),

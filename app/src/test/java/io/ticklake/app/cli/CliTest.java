@@ -89,12 +89,32 @@ class CliTest {
     }
 
     @Test
-    void unreachableKafkaIsARuntimeErrorOnOneLine() {
-        final int code = run("replay", "--bootstrap-servers", "127.0.0.1:1", "--indices", "NYA", "--from",
-                "2021-05-24", "--to", "2021-05-24", "--no-progress");
+    void badServiceConfigurationIsOneLineNamingTheKeyAndExitsTwo() {
+        assertThat(run("run", "--bootstrap-servers", "127.0.0.1:1", "--lake", dir.toString(), "-D",
+                "sink.roll.max.records=lots")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("run", "--lake", dir.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("run", "--bootstrap-servers", "127.0.0.1:1", "--lake", dir.toString(),
+                "--processing-guarantee", "maybe")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().strip().lines()).hasSize(3)
+                .anySatisfy(l -> assertThat(l).contains("sink.roll.max.records"))
+                .anySatisfy(l -> assertThat(l).contains("bootstrap.servers"))
+                .anySatisfy(l -> assertThat(l).contains("streams.processing.guarantee"));
+    }
+
+    @Test
+    void configReferenceListsTheKeys() {
+        assertThat(run("config-reference")).isZero();
+        assertThat(out.toString()).contains("`sink.roll.max.records`").contains("`TICKLAKE_SINK_ROLL_MAX_RECORDS`")
+                .contains("`bootstrap.servers`");
+    }
+
+    @Test
+    void aRuntimeFailureIsOneLineAndExitsOne() throws Exception {
+        final Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        final int code = run("generate", "--out", notADirectory.resolve("market.csv").toString());
 
         assertThat(code).isEqualTo(ExitCodes.RUNTIME);
         assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).startsWith("ticklake replay: error: ");
+        assertThat(err.toString()).startsWith("ticklake generate: error: ").doesNotContain("\tat ");
     }
 }

@@ -62,6 +62,7 @@ public final class ParquetEncoder {
         final Builder b = new Builder(out, support)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(codec)
+                .withCodecFactory(WriteCodecs.INSTANCE)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)

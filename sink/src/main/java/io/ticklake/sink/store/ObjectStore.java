@@ -34,6 +34,11 @@ public interface ObjectStore extends AutoCloseable {
         return root().uri(key);
     }
 
+    /** Requests this store retried internally so far (for metrics); 0 when it does not retry. */
+    default long retries() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -83,7 +83,7 @@ public final class S3ObjectStore implements ObjectStore {
         return root;
     }
 
-    /** Requests retried so far (for metrics). */
+    @Override
     public long retries() {
         return retries.sum();
     }

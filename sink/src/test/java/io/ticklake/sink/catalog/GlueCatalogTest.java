@@ -26,7 +26,7 @@ class GlueCatalogTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(moto.region())
                 .credentialsProvider(moto.credentials()).build();
     }
@@ -35,9 +35,6 @@ class GlueCatalogTest {
     static void stopMoto() {
         if (glue != null) {
             glue.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

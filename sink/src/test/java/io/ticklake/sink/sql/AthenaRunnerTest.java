@@ -29,7 +29,7 @@ class AthenaRunnerTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         athena = AthenaClient.builder().endpointOverride(moto.endpoint()).region(moto.region())
                 .credentialsProvider(moto.credentials()).build();
     }
@@ -38,9 +38,6 @@ class AthenaRunnerTest {
     static void stopMoto() {
         if (athena != null) {
             athena.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

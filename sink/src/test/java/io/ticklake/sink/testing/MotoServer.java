@@ -39,12 +39,28 @@ public final class MotoServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private static MotoServer shared;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile boolean keepOpen;
 
     private MotoServer(final Process process, final int port, final Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
+    }
+
+    /**
+     * One server for the whole test JVM, started on first use and stopped at JVM exit; {@link #close()}
+     * leaves it running. Callers {@link #reset()} it before use (it keeps state between test classes).
+     */
+    public static synchronized MotoServer shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            final MotoServer server = start();
+            server.keepOpen = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "moto-server-stop"));
+            shared = server;
+        }
+        return shared;
     }
 
     /** Starts moto on a free port and waits until it answers. */
@@ -129,8 +145,15 @@ public final class MotoServer implements AutoCloseable {
         post("/moto-api/state-manager/set-transition", body);
     }
 
+    /** Stops this server, unless it is the {@link #shared()} one (stopped at JVM exit). */
     @Override
     public void close() {
+        if (!keepOpen) {
+            stop();
+        }
+    }
+
+    private void stop() {
         if (process.isAlive()) {
             process.destroy();
             try {

@@ -1,0 +1,229 @@
+package io.ticklake.app.cli;
+
+import io.ticklake.app.config.AppConfig;
+import io.ticklake.app.config.ConfigKeys;
+import io.ticklake.app.service.LandingWatch;
+import io.ticklake.app.service.ReplayMetrics;
+import io.ticklake.app.service.Signals;
+import io.ticklake.app.service.TickLakeService;
+import io.ticklake.data.replay.ReplayConfig;
+import io.ticklake.data.replay.ReplayProducer;
+import io.ticklake.data.replay.ReplayProgress;
+import io.ticklake.data.replay.ReplaySummary;
+import io.ticklake.data.replay.Speed;
+import io.ticklake.embedded.EmbeddedKafka;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: the whole pipeline on this machine, with an embedded broker and a local lake. */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the whole pipeline locally: an embedded Kafka broker (127.0.0.1, a free port), the "
+                + "topology, the lake sink into --lake, a replay (the generator, or --csv), the rollups, then a "
+                + "summary and a sample query.",
+            "With --until-done it exits 0 once every replayed tick and every closed bar is in the lake (checked with "
+                + "Kafka's committed offsets) and the rollups are built; otherwise it keeps serving until Ctrl-C."})
+public final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = "--lake", paramLabel = "DIR", defaultValue = "lake",
+            description = "local lake directory (default: ./${DEFAULT-VALUE}); tables of a previous demo are cleared")
+    Path lake;
+
+    @Option(names = "--until-done", description = "exit 0 once everything landed and the rollups are built")
+    boolean untilDone;
+
+    @Option(names = "--speed", paramLabel = "max|FACTOR", defaultValue = "max",
+            converter = Converters.SpeedConverter.class, description = "replay pace (default: ${DEFAULT-VALUE})")
+    Speed speed;
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "0",
+            description = "admin HTTP port, 0 = a free port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = Converters.DurationConverter.class,
+            description = "give up when the lake is not complete this long after the replay (default: ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "set any config key (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--no-progress", description = "no progress output")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        source.validate();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final List<String> cleared = DemoLake.prepare(lake);
+        if (!cleared.isEmpty()) {
+            err.println("demo: cleared the previous demo's tables in " + lake.toAbsolutePath() + ": " + cleared);
+        }
+        final Path stateDir = Files.createTempDirectory("ticklake-demo-state-");
+        final long t0 = System.nanoTime();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            out.println("demo: Kafka (embedded, KRaft) on " + kafka.bootstrapServers());
+            out.flush();
+            final AppConfig config = AppConfig.of(demoSettings(kafka.bootstrapServers(), stateDir));
+            return new DemoRun(config, out, err, t0).run();
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private Map<String, String> demoSettings(final String bootstrap, final Path stateDir) {
+        final Map<String, String> s = new LinkedHashMap<>();
+        s.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrap);
+        s.put(ConfigKeys.SINK_LAKE, lake.toAbsolutePath().normalize().toString());
+        s.put(ConfigKeys.STATE_DIR, stateDir.toString());
+        s.put(ConfigKeys.APPLICATION_ID, "ticklake-demo");
+        s.put(ConfigKeys.HTTP_HOST, "127.0.0.1");
+        s.put(ConfigKeys.HTTP_PORT, String.valueOf(httpPort));
+        s.put(ConfigKeys.TOPICS_PARTITIONS, "3");
+        // the last batches of a replay land after this much quiet instead of the service default (60 s)
+        s.put("sink.roll.max.age.ms", "1000");
+        s.putAll(settings);
+        return s;
+    }
+
+    /** One demo, from the service start to the summary. */
+    private final class DemoRun {
+        private final AppConfig config;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final long t0;
+        private final ReplayMetrics replayMetrics = new ReplayMetrics();
+        private volatile boolean stopRequested;
+
+        DemoRun(final AppConfig config, final PrintWriter out, final PrintWriter err, final long t0) {
+            this.config = config;
+            this.out = out;
+            this.err = err;
+            this.t0 = t0;
+        }
+
+        int run() throws Exception {
+            final TickLakeService service = new TickLakeService(config, Clock.systemUTC(), List.of(replayMetrics));
+            try (Signals signals = Signals.install(() -> {
+                stopRequested = true;
+                service.requestStop();
+            }, service::awaitClosed); service) {
+                service.start();
+                out.println("demo: health and metrics on http://127.0.0.1:" + service.httpPort() + "/health");
+                out.println("demo: lake " + lake.toAbsolutePath().normalize());
+                out.flush();
+                final long replayStart = System.nanoTime();
+                final ReplaySummary replay = replay();
+                out.println(Summaries.replay(replay, "into " + config.topology().rawTopic()));
+                out.flush();
+                awaitLanded(service);
+                final Duration pipeline = Duration.ofNanos(System.nanoTime() - replayStart);
+                final DemoReport report = DemoReport.build(lake, replay, pipeline);
+                report.print(out, Duration.ofNanos(System.nanoTime() - t0));
+                if (untilDone) {
+                    out.println("demo: done");
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+                out.println("demo: serving until Ctrl-C (health on port " + service.httpPort() + ")");
+                out.flush();
+                service.awaitStop().ifPresent(f -> {
+                    throw new IllegalStateException(f);
+                });
+                return ExitCodes.OK;
+            }
+        }
+
+        private ReplaySummary replay() throws InterruptedException {
+            final ReplayConfig replayConfig = ReplaySource.configure(source, ReplayConfig.defaults()
+                    .withTopic(config.topology().rawTopic()).withPartitions(config.topicPartitions()).withSpeed(speed));
+            final Consumer<ReplayProgress> bar = noProgress ? p -> { } : new ProgressBar(err, System.console() != null);
+            try (ReplayProducer producer = ReplayProducer.kafka(replayConfig, source.referenceData(),
+                    config.clientProps())) {
+                return ReplaySource.replay(source, producer, r -> {
+                    err.println("rejected " + r);
+                    err.flush();
+                }, p -> {
+                    if (stopRequested) {
+                        throw new CancellationException("stopped before the replay finished");
+                    }
+                    replayMetrics.accept(p);
+                    bar.accept(p);
+                });
+            }
+        }
+
+        /** Polls Kafka's offsets until everything landed. */
+        private void awaitLanded(final TickLakeService service) {
+            final List<String> outputs = new ArrayList<>();
+            outputs.add(config.topology().enrichedTopic());
+            config.topology().windows().forEach(w -> outputs.add(config.topology().barTopic(w)));
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            long lastPrint = 0;
+            try (LandingWatch watch = new LandingWatch(config.clientProps(), config.applicationId(),
+                    config.sinkGroupId(), config.topology().rawTopic(), outputs)) {
+                while (true) {
+                    final LandingWatch.Status s = watch.check();
+                    if (s.landed()) {
+                        if (!noProgress) {
+                            err.println(landing(s));
+                            err.flush();
+                        }
+                        return;
+                    }
+                    if (stopRequested) {
+                        throw new CancellationException("stopped before everything landed");
+                    }
+                    if (service.health().components().containsKey("failure")) {
+                        throw new IllegalStateException(service.health().components().get("failure"));
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the lake is not complete after --timeout " + timeout + ": "
+                                + landing(s));
+                    }
+                    if (!noProgress && System.nanoTime() - lastPrint > 1_000_000_000L) {
+                        err.println(landing(s));
+                        err.flush();
+                        lastPrint = System.nanoTime();
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);   // poll period
+                }
+            }
+        }
+
+        private String landing(final LandingWatch.Status s) {
+            return String.format(Locale.ROOT, "landing: topology %,d/%,d raw records, lake %,d/%,d output records%s",
+                    s.rawConsumed(), s.rawTotal(), s.outLanded(), s.outTotal(), s.landed() ? " - all landed" : "");
+        }
+    }
+
+    private static void deleteQuietly(final Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temp directory: left for the OS to clean
+        }
+    }
+}

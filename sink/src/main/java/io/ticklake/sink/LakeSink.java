@@ -1,0 +1,495 @@
+package io.ticklake.sink;
+
+import io.ticklake.data.Watermark;
+import io.ticklake.sink.lake.LakeTable;
+import io.ticklake.sink.lake.ParquetEncoder;
+import io.ticklake.sink.lake.PartitionListener;
+import io.ticklake.sink.store.Backoff;
+import io.ticklake.sink.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lake sink: a Kafka consumer that writes each mapped topic into its lake table as Hive-partitioned
+ * Parquet, exactly once (DESIGN.md, "Exactly-once contract of the sink"). Per topic-partition, records
+ * are buffered as compact rows in one open batch (one file per partition path); when the roll policy,
+ * the memory bound or the open-files bound says so, every file of the batch is uploaded and then the
+ * batch's end offset is committed synchronously. While the store fails, the partition is paused and
+ * the upload retried with backoff and jitter; the consumer keeps polling, so it stays in the group.
+ *
+ * <p>Lifecycle: {@link #run()} blocks on the calling thread (or {@link #start()} runs it on a thread
+ * of its own) until {@link #close()}, which flushes and commits what it can, then closes the consumer.
+ */
+public final class LakeSink implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LakeSink.class);
+
+    /** Where the sink is in its life. */
+    public enum State { CREATED, RUNNING, STOPPING, STOPPED, FAILED }
+
+    private final SinkConfig config;
+    private final Consumer<byte[], byte[]> consumer;
+    private final Clock clock;
+    private final RollPolicy policy;
+    private final BatchUploader uploader;
+    private final ObjectStore store;
+    private final SinkMetrics metrics = new SinkMetrics();
+    private final Backoff backoff;
+    private final Map<String, RecordDecoder> decoders = new HashMap<>();
+    private final Map<TopicPartition, Batch> batches = new HashMap<>();
+    private final Map<TopicPartition, Long> rewind = new HashMap<>();
+    private final InvalidLog invalidLog = new InvalidLog();
+    private final long pollGuardNanos;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private long bufferedBytes;
+    private long openFiles;
+    private long bufferedRows;
+    private boolean mustRejoin;
+    private boolean memoryFull;
+    private long lastPollNanos = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile State state = State.CREATED;
+    private volatile Throwable failure;
+
+    /**
+     * A sink reading with a new {@link KafkaConsumer}.
+     *
+     * @param consumerProps Kafka consumer properties; {@code bootstrap.servers} and {@code group.id} are
+     *                      required; deserializers, {@code enable.auto.commit=false} are forced;
+     *                      {@code isolation.level=read_committed}, {@code auto.offset.reset=earliest}
+     *                      and {@code max.poll.records=2000} are defaults
+     * @param store         where files go
+     * @param listener      told about new partition paths
+     * @param clock         wall clock for the age of batches
+     */
+    public LakeSink(final SinkConfig config, final Map<String, Object> consumerProps, final ObjectStore store,
+                    final PartitionListener listener, final Clock clock) {
+        this(config, new KafkaConsumer<>(consumerConfig(consumerProps), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), maxPollInterval(consumerProps), store, listener, clock);
+    }
+
+    LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
+             final ObjectStore store, final PartitionListener listener, final Clock clock) {
+        this.config = config;
+        this.consumer = consumer;
+        this.clock = clock;
+        this.store = store;
+        this.policy = config.roll();
+        this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
+        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression()), listener,
+                new AnnouncedPaths(config.announcedMax()), metrics);
+        // upload only while well inside the poll interval: a member that overran it may have lost its partitions
+        this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
+        for (LakeTable t : config.tables().tables()) {
+            decoders.put(t.topic(), new RecordDecoder(t.kind()));
+        }
+    }
+
+    static Map<String, Object> consumerConfig(final Map<String, Object> props) {
+        final Map<String, Object> p = new HashMap<>(props);
+        if (p.get(ConsumerConfig.GROUP_ID_CONFIG) == null || p.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) == null) {
+            throw new IllegalArgumentException("the sink consumer needs bootstrap.servers and group.id");
+        }
+        p.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, p.get(ConsumerConfig.GROUP_ID_CONFIG) + "-lake");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        p.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        return p;
+    }
+
+    private static long maxPollInterval(final Map<String, Object> props) {
+        final Object v = props.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        return v == null ? 300_000L : Long.parseLong(v.toString());
+    }
+
+    /** Runs {@link #run()} on a new thread named {@code ticklake-sink}; returns this. */
+    public LakeSink start() {
+        state = State.RUNNING;
+        final Thread t = new Thread(this::runQuietly, "ticklake-sink");
+        t.setDaemon(true);
+        t.start();
+        return this;
+    }
+
+    private void runQuietly() {
+        try {
+            run();
+        } catch (RuntimeException | Error e) {
+            // run() recorded it: state() is FAILED and failure() holds it for the app's health check
+            LOG.error("lake sink failed", e);
+        }
+    }
+
+    /** Consumes until {@link #close()}; rethrows an unexpected failure after closing the consumer. */
+    public void run() {
+        state = State.RUNNING;
+        LOG.info("lake sink writing {} into {}", config.tables(), store.root());
+        try {
+            consumer.subscribe(config.tables().topics(), new Rebalance());
+            while (!stopping) {
+                final ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
+                lastPollNanos = System.nanoTime();
+                if (mustRejoin) {
+                    records.partitions().forEach(tp -> rewind.putIfAbsent(tp, records.records(tp).get(0).offset()));
+                } else {
+                    process(records);
+                    rollAged();
+                    retryPending();
+                }
+                syncPause();
+                gauges();
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                failure = e;
+                throw e;
+            }
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            state = State.FAILED;
+            throw e;
+        } finally {
+            try {
+                if (failure == null) {
+                    state = State.STOPPING;
+                    flushAll();
+                }
+            } finally {
+                consumer.close(Duration.ofSeconds(10));
+                state = failure == null ? State.STOPPED : State.FAILED;
+                stopped.countDown();
+                LOG.info("lake sink stopped: {}", metrics.snapshot());
+            }
+        }
+    }
+
+    /** The sink's state (RUNNING means it consumes; health checks use it). */
+    public State state() {
+        return state;
+    }
+
+    /** The failure that stopped the sink, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The metrics. */
+    public SinkMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops consuming, flushes and commits what the store accepts, closes the consumer; waits up to 60 s. */
+    @Override
+    public void close() {
+        stopping = true;
+        if (state == State.CREATED) {
+            state = State.STOPPED;
+            consumer.close(Duration.ofSeconds(10));
+            return;
+        }
+        consumer.wakeup();
+        try {
+            stopped.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Duration pollTimeout() {
+        long wait = config.pollTimeout().toMillis();
+        final long now = clock.millis();
+        for (Batch b : batches.values()) {
+            if (b.sealed()) {
+                wait = Math.min(wait, Math.max(0, b.retryAt - now));
+            }
+        }
+        return Duration.ofMillis(wait);
+    }
+
+    private void process(final ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            final RecordDecoder decoder = decoders.get(tp.topic());
+            for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                if (mustRejoin) {
+                    // ownership in doubt: read nothing more; re-read from here once the group is rejoined
+                    rewind.putIfAbsent(tp, r.offset());
+                    break;
+                }
+                Batch b = batches.get(tp);
+                if (b == null) {
+                    b = new Batch(tp, config.tables().forTopic(tp.topic()).orElseThrow(), r.offset());
+                    batches.put(tp, b);
+                }
+                if (b.sealed() || memoryFull) {
+                    // intake stopped for this partition: re-read the rest once it resumes
+                    consumer.seek(tp, r.offset());
+                    break;
+                }
+                add(b, decoder, r);
+                final RollPolicy.Reason reason = policy.shouldRoll(b.records, b.bytes, b.openedAt, clock.millis());
+                if (reason != null) {
+                    flush(b, reason);
+                }
+                enforceBounds();
+            }
+        }
+    }
+
+    private void add(final Batch b, final RecordDecoder decoder, final ConsumerRecord<byte[], byte[]> r) {
+        final long now = clock.millis();
+        if (Watermark.isWatermark(r.headers())) {
+            metrics.control();
+            b.skip(r.offset(), now);
+            return;
+        }
+        try {
+            final Object row = decoder.decode(r.value());
+            bufferedBytes += b.append(row, r.partition(), r.offset(), now);
+            bufferedRows++;
+            if (b.openedFile()) {
+                openFiles++;
+            }
+        } catch (RecordDecoder.InvalidValueException e) {
+            metrics.invalid();
+            invalidLog.log(r, e.getMessage());
+            b.skip(r.offset(), now);
+        }
+    }
+
+    /** Early rolls while the buffer or the open paths exceed their bounds; stops intake if none can roll. */
+    private void enforceBounds() {
+        while (bufferedBytes > config.bufferMaxBytes() || openFiles > config.maxOpenFiles()) {
+            final boolean bytesOver = bufferedBytes > config.bufferMaxBytes();
+            Batch victim = null;
+            for (Batch b : batches.values()) {
+                if (!b.sealed() && b.records > 0 && (victim == null
+                        || (bytesOver ? b.bytes > victim.bytes : b.fileCount() > victim.fileCount()))) {
+                    victim = b;
+                }
+            }
+            if (victim == null) {
+                memoryFull = true;
+                break;
+            }
+            flush(victim, bytesOver ? RollPolicy.Reason.MEMORY : RollPolicy.Reason.OPEN_FILES);
+        }
+        metrics.buffer(bufferedBytes, openFiles);
+    }
+
+    private void rollAged() {
+        final long now = clock.millis();
+        for (Batch b : new ArrayList<>(batches.values())) {
+            if (!b.sealed() && b.records > 0 && policy.shouldRoll(b.records, b.bytes, b.openedAt, now) != null) {
+                flush(b, policy.shouldRoll(b.records, b.bytes, b.openedAt, now));
+            }
+        }
+    }
+
+    private void retryPending() {
+        final long now = clock.millis();
+        for (Batch b : new ArrayList<>(batches.values())) {
+            if (b.sealed() && b.retryAt <= now && !mustRejoin) {
+                metrics.retry();
+                uploadAndCommit(b);
+            }
+        }
+        if (memoryFull && bufferedBytes <= config.bufferMaxBytes() && openFiles <= config.maxOpenFiles()) {
+            memoryFull = false;
+        }
+    }
+
+    private void flush(final Batch b, final RollPolicy.Reason reason) {
+        b.seal(reason);
+        metrics.rolled(reason);
+        uploadAndCommit(b);
+    }
+
+    private void uploadAndCommit(final Batch b) {
+        if (mustRejoin || batches.get(b.tp) != b) {
+            return;
+        }
+        try {
+            uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
+                bufferedBytes -= freed;
+                openFiles--;
+            });
+        } catch (BatchUploader.MustPollException e) {
+            b.retryAt = clock.millis();
+            return;
+        } catch (Exception e) {
+            failed(b, "upload", e);
+            return;
+        }
+        try {
+            consumer.commitSync(Map.of(b.tp, new OffsetAndMetadata(b.nextOffset)));
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            LOG.warn("commit of {} rejected ({}); dropping all open batches until the group is rejoined", b.tp,
+                    e.getClass().getSimpleName());
+            metrics.error();
+            mustRejoin = true;
+            for (TopicPartition tp : new ArrayList<>(batches.keySet())) {
+                rewind.put(tp, batches.get(tp).startOffset);
+                drop(tp);
+            }
+            return;
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            failed(b, "commit", e);
+            return;
+        }
+        metrics.committed();
+        metrics.written(b.rows);
+        bufferedRows -= b.rows;
+        if (b.attempts > 0) {
+            LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
+        }
+        batches.remove(b.tp);
+    }
+
+    private void failed(final Batch b, final String what, final Exception e) {
+        metrics.error();
+        final long delay = backoff.delayMs(b.attempts);
+        b.attempts++;
+        b.retryAt = clock.millis() + delay;
+        if (b.attempts == 1 || LOG.isDebugEnabled()) {
+            LOG.warn("{} of {} batch at offset {} failed, pausing it and retrying in {} ms: {}", what, b.tp,
+                    b.startOffset, delay, e.toString());
+        }
+    }
+
+    /** Pauses partitions whose batch is sealed (or all, when memory is full); resumes the others. */
+    private void syncPause() {
+        final Set<TopicPartition> assigned = consumer.assignment();
+        final Set<TopicPartition> want = new HashSet<>();
+        for (TopicPartition tp : assigned) {
+            final Batch b = batches.get(tp);
+            if (memoryFull || b != null && b.sealed()) {
+                want.add(tp);
+            }
+        }
+        final Set<TopicPartition> paused = consumer.paused();
+        final List<TopicPartition> resume = paused.stream().filter(tp -> !want.contains(tp)).toList();
+        final List<TopicPartition> pause = want.stream().filter(tp -> !paused.contains(tp)).toList();
+        if (!pause.isEmpty()) {
+            consumer.pause(pause);
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
+        }
+    }
+
+    private void gauges() {
+        long lag = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            lag += consumer.currentLag(tp).orElse(0);
+        }
+        metrics.gauges(lag, bufferedBytes, openFiles, bufferedRows, consumer.paused().size(), store.retries());
+    }
+
+    /** On shutdown: one attempt for every batch with records, then give up (nothing uncommitted is lost). */
+    private void flushAll() {
+        for (Batch b : new ArrayList<>(batches.values())) {
+            if (mustRejoin) {
+                return;
+            }
+            try {
+                if (!b.sealed() && b.records > 0) {
+                    flush(b, RollPolicy.Reason.SHUTDOWN);
+                } else if (b.sealed()) {
+                    uploadAndCommit(b);
+                }
+            } catch (WakeupException e) {
+                // close() woke a commit up; the next attempt is not woken
+                uploadAndCommit(b);
+            }
+        }
+    }
+
+    private void drop(final TopicPartition tp) {
+        final Batch b = batches.remove(tp);
+        if (b == null) {
+            return;
+        }
+        bufferedBytes -= b.bytes;
+        bufferedRows -= b.rows;
+        for (Batch.OpenFile f : b.files()) {
+            if (!f.uploaded) {
+                openFiles--;
+            }
+        }
+        if (b.records > 0) {
+            metrics.dropped();
+        }
+    }
+
+    /** Drops the batches of partitions this member no longer owns; rewinds the ones it kept after a lost commit. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(final Collection<TopicPartition> partitions) {
+            // no upload is in flight here: uploads run on this thread, between polls
+            partitions.forEach(tp -> {
+                rewind.remove(tp);
+                drop(tp);
+            });
+        }
+
+        @Override
+        public void onPartitionsLost(final Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+            final Set<TopicPartition> owned = consumer.assignment();
+            rewind.forEach((tp, offset) -> {
+                if (owned.contains(tp)) {
+                    consumer.seek(tp, offset);
+                }
+            });
+            rewind.clear();
+            mustRejoin = false;
+            memoryFull = false;
+            LOG.info("lake sink assigned {}", owned);
+        }
+    }
+
+    /** Logs invalid records without flooding: the first 10, then every 10,000th. */
+    private static final class InvalidLog {
+        private long count;
+
+        void log(final ConsumerRecord<byte[], byte[]> r, final String reason) {
+            count++;
+            if (count <= 10 || count % 10_000 == 0) {
+                LOG.warn("skipping invalid record {}-{}@{} ({}); {} so far", r.topic(), r.partition(), r.offset(),
+                        reason, count);
+            }
+        }
+    }
+}

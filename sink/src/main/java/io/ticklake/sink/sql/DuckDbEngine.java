@@ -1,0 +1,315 @@
+package io.ticklake.sink.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.ticklake.sink.catalog.LakeIdentifiers;
+
+/**
+ * Embedded DuckDB over a local lake: one view per lake table, with the same names as in Glue/Athena,
+ * over {@code read_parquet('<root>/<table>/**&#47;*.parquet', hive_partitioning = true)} with
+ * {@code index} typed VARCHAR and {@code date} typed DATE. A declared table without files yet is an
+ * empty view with its declared columns. The session time zone is UTC, and DuckDB spills to a private
+ * directory under the system temp dir (never into the working directory). Not thread-safe.
+ */
+public final class DuckDbEngine implements AutoCloseable {
+    /** Where rollups are built before they replace a table; outside every table prefix. */
+    static final String STAGING_DIR = ".ticklake-staging";
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
+    private final Path root;
+    private final Path tempDir;
+    private final Connection connection;
+    private final Map<String, List<DuckColumn>> declared = new TreeMap<>();
+    private final Set<String> views = new TreeSet<>();
+    private final Set<String> empty = new TreeSet<>();
+
+    private DuckDbEngine(final Path root, final Path tempDir, final Connection connection) {
+        this.root = root;
+        this.tempDir = tempDir;
+        this.connection = connection;
+    }
+
+    /** Opens an engine over the lake at {@code root} (a directory that exists), tables as found. */
+    public static DuckDbEngine open(final Path root) {
+        return open(root, Map.of());
+    }
+
+    /**
+     * Opens an engine over the lake at {@code root}; {@code declared} tables (e.g. the sink's lake
+     * tables from their Avro schemas, {@link DuckColumn#fromAvro}) exist even before they have files.
+     */
+    public static DuckDbEngine open(final Path root, final Map<String, List<DuckColumn>> declared) {
+        final Path dir = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("lake directory does not exist: " + dir);
+        }
+        SqlLiterals.path(dir); // refuse unusable paths before opening anything
+        final Path temp;
+        try {
+            temp = Files.createTempDirectory("ticklake-duckdb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a DuckDB temp directory", e);
+        }
+        try {
+            final Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            final DuckDbEngine engine = new DuckDbEngine(dir, temp, c);
+            engine.execute("SET temp_directory = " + SqlLiterals.path(temp));
+            engine.execute("SET TimeZone = 'UTC'");
+            declared.forEach(engine::declare);
+            engine.refresh();
+            return engine;
+        } catch (SQLException e) {
+            deleteTree(temp);
+            throw new SqlException("DuckDB: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    /** The lake root. */
+    public Path root() {
+        return root;
+    }
+
+    /** The directory DuckDB may spill to (deleted on close). */
+    public Path tempDirectory() {
+        return tempDir;
+    }
+
+    /** Declares a table's columns, used while it has no files. Call {@link #refresh()} to apply. */
+    public void declare(final String table, final List<DuckColumn> columns) {
+        LakeIdentifiers.requireTable(table);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("no columns declared for " + table);
+        }
+        declared.put(table, List.copyOf(columns));
+    }
+
+    /** The tables queries can use (with files or declared), sorted. */
+    public Set<String> tables() {
+        return Set.copyOf(views);
+    }
+
+    /** The tables that currently have no files. */
+    public Set<String> emptyTables() {
+        return Set.copyOf(empty);
+    }
+
+    /** (Re)creates one view per table directory with Parquet files, and per declared table. */
+    public void refresh() {
+        final Set<String> found = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory)
+                    .filter(d -> LakeIdentifiers.isTable(d.getFileName().toString()))
+                    .filter(DuckDbEngine::hasParquet)
+                    .forEach(d -> found.add(d.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list lake " + root, e);
+        }
+        final Set<String> wanted = new TreeSet<>(found);
+        wanted.addAll(declared.keySet());
+        for (final String gone : new TreeSet<>(views)) {
+            if (!wanted.contains(gone)) {
+                execute("DROP VIEW IF EXISTS " + SqlLiterals.table(gone));
+                views.remove(gone);
+            }
+        }
+        empty.clear();
+        for (final String table : wanted) {
+            if (found.contains(table)) {
+                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS SELECT * FROM read_parquet("
+                        + SqlLiterals.path(root.resolve(table), "/**/*.parquet")
+                        + ", hive_partitioning = true, hive_types = {'index': VARCHAR, 'date': DATE}"
+                        + ", union_by_name = true)");
+            } else {
+                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS " + emptySelect(declared.get(table)));
+                empty.add(table);
+            }
+            views.add(table);
+        }
+        LOG.debug("DuckDB views over {}: {} (empty: {})", root, views, empty);
+    }
+
+    /** Runs a query and returns all rows; DuckDB's error message verbatim on failure. */
+    public QueryResult query(final String sql) {
+        final long start = System.nanoTime();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            final ResultSetMetaData md = rs.getMetaData();
+            final int n = md.getColumnCount();
+            final List<String> columns = new ArrayList<>(n);
+            final List<String> types = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                columns.add(md.getColumnLabel(i));
+                types.add(md.getColumnTypeName(i));
+            }
+            final List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                final List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    row.add(value(rs.getObject(i)));
+                }
+                rows.add(row);
+            }
+            return new QueryResult(columns, types, rows, -1, Duration.ofNanos(System.nanoTime() - start));
+        } catch (SQLException e) {
+            throw new SqlException("DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a statement without rows (DDL, SET, COPY); returns the update count DuckDB reports. */
+    public long execute(final String sql) {
+        try (Statement s = connection.createStatement()) {
+            return s.executeLargeUpdate(sql);
+        } catch (SQLException e) {
+            throw new SqlException("DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces table {@code table} with the rows of {@code select} (whose last columns are
+     * {@code "index"} and {@code "date"}), written as {@code index=/date=} partitioned Parquet: first
+     * into a staging directory outside every table prefix, then swapped in by renaming, so a rerun
+     * never duplicates rows and a failed run leaves the old table. Timestamps are written as
+     * millisecond Parquet timestamps (as the sink writes them). Returns the number of rows written.
+     */
+    public long replaceTable(final String table, final String select) {
+        LakeIdentifiers.requireTable(table);
+        final List<DuckColumn> columns = describe(select);
+        if (columns.size() < 2 || !columns.get(columns.size() - 2).name().equals("index")
+                || !columns.get(columns.size() - 1).name().equals("date")) {
+            throw new IllegalArgumentException(table + ": the select list must end with \"index\", \"date\"");
+        }
+        final Path stagingRoot = root.resolve(STAGING_DIR);
+        final Path staging = stagingRoot.resolve(table + "-" + UUID.randomUUID());
+        final Path old = stagingRoot.resolve(table + "-old-" + UUID.randomUUID());
+        final Path target = root.resolve(table);
+        try {
+            Files.createDirectories(stagingRoot);
+            final long rows = execute("COPY (SELECT " + castList(columns) + " FROM (" + select + ") AS r) TO "
+                    + SqlLiterals.path(staging) + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (\"index\", \"date\"),"
+                    + " FILENAME_PATTERN '" + table + "_{i}')");
+            Files.createDirectories(staging); // no rows: an empty table
+            if (Files.exists(target)) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(old);
+            declare(table, withoutTimeZone(columns));
+            refresh();
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace table " + table + " in " + root, e);
+        } finally {
+            deleteTree(staging);
+            deleteIfEmpty(stagingRoot);
+        }
+    }
+
+    /** The columns a query returns (name, DuckDB type). */
+    public List<DuckColumn> describe(final String select) {
+        final QueryResult r = query("DESCRIBE " + select);
+        final List<DuckColumn> columns = new ArrayList<>();
+        for (final List<Object> row : r.rows()) {
+            columns.add(new DuckColumn(String.valueOf(row.get(0)), String.valueOf(row.get(1))));
+        }
+        return columns;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing DuckDB: {}", e.getMessage());
+        } finally {
+            deleteTree(tempDir);
+        }
+    }
+
+    private static String castList(final List<DuckColumn> columns) {
+        final List<String> items = new ArrayList<>();
+        for (final DuckColumn c : columns) {
+            final String id = '"' + c.name() + '"';
+            items.add(c.type().startsWith("TIMESTAMP") ? "CAST(" + id + " AS TIMESTAMP_MS) AS " + id : id);
+        }
+        return String.join(", ", items);
+    }
+
+    private static List<DuckColumn> withoutTimeZone(final List<DuckColumn> columns) {
+        return columns.stream().map(c -> c.type().startsWith("TIMESTAMP") ? new DuckColumn(c.name(), "TIMESTAMP_MS") : c)
+                .toList();
+    }
+
+    private static String emptySelect(final List<DuckColumn> columns) {
+        final Map<String, String> items = new LinkedHashMap<>();
+        columns.forEach(c -> items.put(c.name(), c.type()));
+        final List<String> select = new ArrayList<>();
+        items.forEach((name, type) -> select.add("CAST(NULL AS " + type + ") AS \"" + name + '"'));
+        return "SELECT " + String.join(", ", select) + " WHERE false";
+    }
+
+    private static Object value(final Object v) {
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return v;
+    }
+
+    private static boolean hasParquet(final Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static void deleteIfEmpty(final Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot clean {}", dir, e);
+        }
+    }
+
+    static void deleteTree(final Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (final Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.ticklake.sink.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.ticklake.data.OhlcBar;
+import io.ticklake.data.testing.TestMarket;
+import io.ticklake.sink.testing.MinuteBarLake;
+
+class DuckDbEngineTest {
+    @TempDir
+    Path lake;
+
+    private List<OhlcBar> writeOneWeek() {
+        final List<OhlcBar> bars = MinuteBarLake.minuteBars(TestMarket.oneWeek(), Duration.ofMinutes(1), 1L);
+        MinuteBarLake.write(lake, bars);
+        return bars;
+    }
+
+    @Test
+    void viewsHaveTheLakeTableNamesAndTypedPartitionColumns() {
+        final List<OhlcBar> bars = writeOneWeek();
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            assertThat(engine.tables()).containsExactlyInAnyOrder("ticks", "ohlc_1m", "ohlc_1d");
+            assertThat(engine.emptyTables()).containsExactlyInAnyOrder("ticks", "ohlc_1d");
+
+            final QueryResult r = engine.query("SELECT \"index\", \"date\", window_start, open, kafka_offset FROM ohlc_1m "
+                    + "WHERE \"index\" = 'NYA' ORDER BY window_start LIMIT 1");
+            final OhlcBar first = bars.stream().filter(b -> b.index().equals("NYA")).findFirst().orElseThrow();
+            assertThat(r.types()).containsExactly("VARCHAR", "DATE", "TIMESTAMP WITH TIME ZONE", "DOUBLE", "BIGINT");
+            assertThat(r.rows().get(0).get(0)).isEqualTo("NYA");
+            assertThat(r.rows().get(0).get(1)).isEqualTo(LocalDate.parse(first.tradingDate()));
+            assertThat(((OffsetDateTime) r.rows().get(0).get(2)).toInstant().toEpochMilli()).isEqualTo(first.windowStart());
+            assertThat(r.rows().get(0).get(3)).isEqualTo(first.open());
+            assertThat(engine.query("SELECT count(*) FROM ohlc_1m").rows().get(0).get(0)).isEqualTo((long) bars.size());
+        }
+    }
+
+    @Test
+    void tablesWithoutFilesAreEmptyNotMissing() {
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            final QueryResult r = engine.query("SELECT ts, price, \"index\", \"date\" FROM ticks");
+            assertThat(r.rows()).isEmpty();
+            assertThat(r.types()).containsExactly("TIMESTAMP WITH TIME ZONE", "DOUBLE", "VARCHAR", "DATE");
+        }
+    }
+
+    @Test
+    void newFilesAppearAfterRefresh() {
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            assertThat(engine.query("SELECT count(*) FROM ohlc_1m").rows().get(0).get(0)).isEqualTo(0L);
+            final List<OhlcBar> bars = writeOneWeek();
+            engine.refresh();
+            assertThat(engine.query("SELECT count(*) FROM ohlc_1m").rows().get(0).get(0)).isEqualTo((long) bars.size());
+        }
+    }
+
+    @Test
+    void spillsUnderTheSystemTempDirNeverTheWorkingDirectory() {
+        final Path cwdTmp = Path.of(System.getProperty("user.dir"), ".tmp");
+        final boolean existedBefore = Files.exists(cwdTmp);
+        final Path temp;
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            temp = engine.tempDirectory();
+            final Object setting = engine.query("SELECT current_setting('temp_directory')").rows().get(0).get(0);
+            assertThat(Path.of((String) setting)).isEqualTo(temp);
+            assertThat(temp.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())).isTrue();
+            // a sort larger than a tight memory limit may spill: it must go to the engine's own directory
+            engine.execute("SET memory_limit = '16MB'");
+            engine.execute("SET threads = 1");
+            assertThat(engine.query("SELECT count(*) FROM (SELECT i, md5(CAST(i AS VARCHAR)) AS h "
+                    + "FROM range(500000) t(i) ORDER BY h)").rows().get(0).get(0)).isEqualTo(500_000L);
+        }
+        assertThat(temp).doesNotExist();
+        assertThat(Files.exists(cwdTmp)).isEqualTo(existedBefore);
+    }
+
+    @Test
+    void refusesNamesAndPathsThatCouldInjectSql(@TempDir final Path parent) throws Exception {
+        final Path quoted = Files.createDirectories(parent.resolve("it's"));
+        assertThatThrownBy(() -> DuckDbEngine.open(quoted)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported character");
+        final Path glob = Files.createDirectories(parent.resolve("a*b"));
+        assertThatThrownBy(() -> DuckDbEngine.open(glob)).isInstanceOf(IllegalArgumentException.class);
+        try (DuckDbEngine engine = DuckDbEngine.open(lake)) {
+            assertThatThrownBy(() -> engine.declare("t\"; DROP VIEW x; --", List.of(new DuckColumn("a", "INTEGER"))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new DuckColumn("a", "INTEGER); DROP TABLE x; --"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> engine.replaceTable("../x", "SELECT 1 AS \"index\", 2 AS \"date\""))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void errorsCarryDuckDbsMessage() {
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            assertThatThrownBy(() -> engine.query("SELECT nope FROM ohlc_1m")).isInstanceOf(SqlException.class)
+                    .hasMessageStartingWith("DuckDB: ").hasMessageContaining("nope");
+        }
+    }
+
+    @Test
+    void missingLakeIsOneClearError() {
+        assertThatThrownBy(() -> DuckDbEngine.open(lake.resolve("nope")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+    }
+}
