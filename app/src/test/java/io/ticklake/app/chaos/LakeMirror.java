@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -54,13 +55,15 @@ final class LakeMirror {
                 etags.remove(gone);
             }
         }
+        final List<String> keys = new ArrayList<>();
         now.forEach((key, etag) -> {
-            if (!etag.equals(etags.get(key))) {
-                download(key);
+            if (etag.equals(etags.get(key))) {
+                keys.add(key);
+            } else if (download(key)) {
                 etags.put(key, etag);
+                keys.add(key);
             }
         });
-        final List<String> keys = new ArrayList<>(now.keySet());
         keys.sort(null);
         return LakeSnapshot.read(dir, keys);
     }
@@ -70,7 +73,8 @@ final class LakeMirror {
         return listing.keySet().stream().filter(k -> k.startsWith(table + "/")).sorted().collect(Collectors.toList());
     }
 
-    private void download(final String key) {
+    /** Downloads {@code key}; false if it vanished between the listing and the read. */
+    private boolean download(final String key) {
         final Path target = local(key);
         try {
             Files.createDirectories(target.getParent());
@@ -78,8 +82,15 @@ final class LakeMirror {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        s3.getObject(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build(),
-                ResponseTransformer.toFile(target));
+        try {
+            s3.getObject(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build(),
+                    ResponseTransformer.toFile(target));
+            return true;
+        } catch (NoSuchKeyException e) {
+            // a listed key can be gone when read (seen once with S3Proxy's filesystem backend while the
+            // sink was writing); leave it to the next poll rather than fail the wait
+            return false;
+        }
     }
 
     private void delete(final String key) {
