@@ -58,4 +58,10 @@ class BenchCommandTest {
         assertThat(E2eCommand.shortName("exactly_once_v2")).isEqualTo("eos");
         assertThat(E2eCommand.shortName("at_least_once")).isEqualTo("alos");
     }
+
+    @Test
+    void queryNeedsAnExistingTable() {
+        assertThat(run("bench", "query", "--lake", "/nonexistent-lake")).isEqualTo(2);
+        assertThat(err.toString()).contains("--lake: no table directory").doesNotContain("Exception");
+    }
 }
