@@ -99,7 +99,7 @@ public final class LakeSink implements AutoCloseable {
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression()), listener,
+        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression(), config.format()), listener,
                 new AnnouncedPaths(config.announcedMax()), metrics);
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);

@@ -2,6 +2,7 @@ package io.ticklake.sink;
 
 import io.ticklake.sink.lake.LakeTables;
 import io.ticklake.sink.lake.ParquetEncoder;
+import io.ticklake.sink.lake.ParquetFormat;
 import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.sink.store.S3Settings;
 import java.net.URI;
@@ -24,6 +25,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param bufferMaxBytes       bound on bytes buffered across all open batches (early roll beyond)
  * @param maxOpenFiles         bound on partition paths open across all batches (early roll beyond)
  * @param compression          Parquet codec
+ * @param format               Parquet page version and number encodings
  * @param pollTimeout          longest wait in one consumer poll
  * @param retryBackoffInitial  first delay after a failed batch upload (doubles, with jitter)
  * @param retryBackoffMax      longest delay between batch upload attempts
@@ -31,7 +33,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param s3                   S3 client settings (used when the lake is on S3)
  */
 public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits roll, long bufferMaxBytes,
-                         int maxOpenFiles, CompressionCodecName compression, Duration pollTimeout,
+                         int maxOpenFiles, CompressionCodecName compression, ParquetFormat format,
+                         Duration pollTimeout,
                          Duration retryBackoffInitial, Duration retryBackoffMax, int announcedMax, S3Settings s3) {
 
     /** Default of {@code sink.tables}. */
@@ -44,6 +47,7 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
         Objects.requireNonNull(tables, "tables");
         Objects.requireNonNull(roll, "roll");
         Objects.requireNonNull(compression, "compression");
+        Objects.requireNonNull(format, "format");
         Objects.requireNonNull(s3, "s3");
         if (bufferMaxBytes < 1024 * 1024) {
             throw new IllegalArgumentException("sink.buffer.max.bytes must be >= 1048576: " + bufferMaxBytes);
@@ -69,6 +73,7 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
         d.put("sink.buffer.max.bytes", String.valueOf(256L << 20));
         d.put("sink.max.open.files", "1000");
         d.put("sink.parquet.compression", "zstd");
+        d.put("sink.parquet.format", ParquetFormat.V1.id());
         d.put("sink.poll.timeout.ms", "500");
         d.put("sink.retry.backoff.initial.ms", "500");
         d.put("sink.retry.backoff.max.ms", "30000");
@@ -123,14 +128,15 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
                 new RollPolicy.Limits(r.positiveLong("sink.roll.max.records"), r.positiveLong("sink.roll.max.bytes"),
                         r.ms("sink.roll.max.age.ms")),
                 r.positiveLong("sink.buffer.max.bytes"), (int) r.positiveLong("sink.max.open.files"),
-                r.wrap("sink.parquet.compression", ParquetEncoder::codec), r.ms("sink.poll.timeout.ms"),
+                r.wrap("sink.parquet.compression", ParquetEncoder::codec),
+                r.wrap("sink.parquet.format", ParquetFormat::parse), r.ms("sink.poll.timeout.ms"),
                 r.ms("sink.retry.backoff.initial.ms"), r.ms("sink.retry.backoff.max.ms"),
                 (int) r.positiveLong("sink.announced.partitions.max"), s3));
     }
 
     /** This configuration with another lake root. */
     public SinkConfig withLake(final LakeRoot root) {
-        return new SinkConfig(root, tables, roll, bufferMaxBytes, maxOpenFiles, compression, pollTimeout,
+        return new SinkConfig(root, tables, roll, bufferMaxBytes, maxOpenFiles, compression, format, pollTimeout,
                 retryBackoffInitial, retryBackoffMax, announcedMax, s3);
     }
 

@@ -20,6 +20,7 @@ class SinkConfigTest {
         assertThat(c.bufferMaxBytes()).isEqualTo(256L << 20);
         assertThat(c.maxOpenFiles()).isEqualTo(1000);
         assertThat(c.compression()).isEqualTo(CompressionCodecName.ZSTD);
+        assertThat(c.format()).isEqualTo(io.ticklake.sink.lake.ParquetFormat.V1);
         assertThat(c.s3().sse()).isEqualTo(S3Settings.Sse.NONE);
         assertThat(c.s3().endpoint()).isNull();
     }
@@ -47,6 +48,10 @@ class SinkConfigTest {
                 .hasMessage("sink.roll.max.records must be a positive integer: many");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.roll.max.age.ms", "-5")))
                 .hasMessage("sink.roll.max.age.ms must be > 0: -5");
+        assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.parquet.format", "v3")))
+                .hasMessageStartingWith("sink.parquet.format: unknown Parquet format");
+        assertThat(SinkConfig.from(Map.of("sink.parquet.format", "v2-bss")).format())
+                .isEqualTo(io.ticklake.sink.lake.ParquetFormat.V2_BSS);
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.parquet.compression", "lz77")))
                 .hasMessageStartingWith("sink.parquet.compression: unknown Parquet compression");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.lake", "ftp://x")))

@@ -111,6 +111,8 @@ public final class ConfigKeys {
         d.put("sink.buffer.max.bytes", "Bound on bytes buffered across all open batches (early roll beyond).");
         d.put("sink.max.open.files", "Bound on open partition paths across all batches (early roll beyond).");
         d.put("sink.parquet.compression", "Parquet codec: zstd, snappy, gzip or uncompressed.");
+        d.put("sink.parquet.format", "Parquet layout of numbers: v1 (PLAIN), v1-bss, v2 (DELTA_BINARY_PACKED integers, data "
+                + "page v2) or v2-bss (also BYTE_STREAM_SPLIT doubles); all read by DuckDB and Athena/Trino.");
         d.put("sink.poll.timeout.ms", "Longest wait of one consumer poll.");
         d.put("sink.retry.backoff.initial.ms", "First delay after a failed batch upload (doubles, with jitter).");
         d.put("sink.retry.backoff.max.ms", "Longest delay between batch upload attempts.");

@@ -64,4 +64,13 @@ class BenchCommandTest {
         assertThat(run("bench", "query", "--lake", "/nonexistent-lake")).isEqualTo(2);
         assertThat(err.toString()).contains("--lake: no table directory").doesNotContain("Exception");
     }
+
+    @Test
+    void sinkFormatsMustBeKnownAndDistinct() {
+        assertThat(run("bench", "sink", "--formats", "v1,v3")).isEqualTo(2);
+        assertThat(err.toString()).contains("--formats").contains("v2-bss").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "sink", "--formats", "v1,V1")).isEqualTo(2);
+        assertThat(err.toString()).contains("listed twice");
+    }
 }

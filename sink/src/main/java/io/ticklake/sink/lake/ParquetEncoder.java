@@ -3,7 +3,6 @@ package io.ticklake.sink.lake;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
@@ -22,10 +21,17 @@ public final class ParquetEncoder {
     private static final int ROW_GROUP_BYTES = 256 * 1024 * 1024;
 
     private final CompressionCodecName codec;
+    private final ParquetFormat format;
 
-    /** An encoder compressing with {@code codec}. */
+    /** An encoder compressing with {@code codec}, in the original format ({@link ParquetFormat#V1}). */
     public ParquetEncoder(final CompressionCodecName codec) {
+        this(codec, ParquetFormat.V1);
+    }
+
+    /** An encoder compressing with {@code codec}, laying numbers out as {@code format} says. */
+    public ParquetEncoder(final CompressionCodecName codec, final ParquetFormat format) {
         this.codec = codec;
+        this.format = format;
     }
 
     /** ZSTD, the default. */
@@ -50,6 +56,11 @@ public final class ParquetEncoder {
         };
     }
 
+    /** The format. */
+    public ParquetFormat format() {
+        return format;
+    }
+
     /** The codec. */
     public CompressionCodecName codecName() {
         return codec;
@@ -65,7 +76,8 @@ public final class ParquetEncoder {
                 .withCodecFactory(WriteCodecs.INSTANCE)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withRowGroupSize((long) ROW_GROUP_BYTES)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .withWriterVersion(format.writerVersion())
+                .withByteStreamSplitEncoding(format.byteStreamSplit())
                 .withValidation(false)
                 .withDictionaryEncoding(false);
         for (int c = 0; c < rows.columns(); c++) {
