@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each prints a table and can write JSON (--out). See docs/BENCHMARKS.md."},
-        subcommands = {BaselineCommand.class, SinkCommand.class})
+        subcommands = {BaselineCommand.class, E2eCommand.class, LatencyCommand.class, SinkCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,8 +1,8 @@
 package io.ticklake.app.cli;
 
 import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.config.ConfigKeys;
-import io.ticklake.app.service.LandingWatch;
+import io.ticklake.app.service.LandingWait;
+import io.ticklake.app.service.LocalPipeline;
 import io.ticklake.app.service.ReplayMetrics;
 import io.ticklake.app.service.Signals;
 import io.ticklake.app.service.TickLakeService;
@@ -19,10 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -86,26 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             out.println("demo: Kafka (embedded, KRaft) on " + kafka.bootstrapServers());
             out.flush();
-            final AppConfig config = AppConfig.of(demoSettings(kafka.bootstrapServers(), stateDir));
+            final AppConfig config = AppConfig.of(LocalPipeline.settings(kafka.bootstrapServers(), lake,
+                    stateDir, "ticklake-demo", httpPort, settings));
             return new DemoRun(config, out, err, t0).run();
         } finally {
             deleteQuietly(stateDir);
         }
-    }
-
-    private Map<String, String> demoSettings(final String bootstrap, final Path stateDir) {
-        final Map<String, String> s = new LinkedHashMap<>();
-        s.put(ConfigKeys.BOOTSTRAP_SERVERS, bootstrap);
-        s.put(ConfigKeys.SINK_LAKE, lake.toAbsolutePath().normalize().toString());
-        s.put(ConfigKeys.STATE_DIR, stateDir.toString());
-        s.put(ConfigKeys.APPLICATION_ID, "ticklake-demo");
-        s.put(ConfigKeys.HTTP_HOST, "127.0.0.1");
-        s.put(ConfigKeys.HTTP_PORT, String.valueOf(httpPort));
-        s.put(ConfigKeys.TOPICS_PARTITIONS, "3");
-        // the last batches of a replay land after this much quiet instead of the service default (60 s)
-        s.put("sink.roll.max.age.ms", "1000");
-        s.putAll(settings);
-        return s;
     }
 
     /** One demo, from the service start to the summary. */
@@ -175,47 +159,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        /** Polls Kafka's offsets until everything landed. */
+        /** Polls Kafka's offsets until everything landed, printing progress about once a second. */
         private void awaitLanded(final TickLakeService service) {
-            final List<String> outputs = new ArrayList<>();
-            outputs.add(config.topology().enrichedTopic());
-            config.topology().windows().forEach(w -> outputs.add(config.topology().barTopic(w)));
-            final long deadline = System.nanoTime() + timeout.toNanos();
-            long lastPrint = 0;
-            try (LandingWatch watch = new LandingWatch(config.clientProps(), config.applicationId(),
-                    config.sinkGroupId(), config.topology().rawTopic(), outputs)) {
-                while (true) {
-                    final LandingWatch.Status s = watch.check();
-                    if (s.landed()) {
-                        if (!noProgress) {
-                            err.println(landing(s));
-                            err.flush();
-                        }
-                        return;
-                    }
-                    if (stopRequested) {
-                        throw new CancellationException("stopped before everything landed");
-                    }
-                    if (service.health().components().containsKey("failure")) {
-                        throw new IllegalStateException(service.health().components().get("failure"));
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the lake is not complete after --timeout " + timeout + ": "
-                                + landing(s));
-                    }
-                    if (!noProgress && System.nanoTime() - lastPrint > 1_000_000_000L) {
-                        err.println(landing(s));
-                        err.flush();
-                        lastPrint = System.nanoTime();
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);   // poll period
+            final long[] lastPrint = {0};
+            LandingWait.await(config, service, timeout, () -> stopRequested, s -> {
+                if (!noProgress && (s.landed() || System.nanoTime() - lastPrint[0] > 1_000_000_000L)) {
+                    err.println("landing: " + LandingWait.describe(s));
+                    err.flush();
+                    lastPrint[0] = System.nanoTime();
                 }
-            }
-        }
-
-        private String landing(final LandingWatch.Status s) {
-            return String.format(Locale.ROOT, "landing: topology %,d/%,d raw records, lake %,d/%,d output records%s",
-                    s.rawConsumed(), s.rawTotal(), s.outLanded(), s.outTotal(), s.landed() ? " - all landed" : "");
+            });
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class TickLakeService implements AutoCloseable {
     private final AppConfig config;
     private final Clock clock;
     private final List<MetricSource> extraMetrics;
+    private final UnaryOperator<ObjectStore> storeDecorator;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -47,9 +49,19 @@ public final class TickLakeService implements AutoCloseable {
 
     /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
+        this(config, clock, extraMetrics, UnaryOperator.identity());
+    }
+
+    /**
+     * @param storeDecorator wraps the lake's store before the sink uses it (benchmarks time each put);
+     *                       the wrapper must keep the {@link ObjectStore} contract
+     */
+    public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics,
+                           final UnaryOperator<ObjectStore> storeDecorator) {
         this.config = config.requireService();
         this.clock = clock;
         this.extraMetrics = List.copyOf(extraMetrics);
+        this.storeDecorator = storeDecorator;
     }
 
     /** Starts everything; on failure, stops what was started and rethrows. */
@@ -59,7 +71,7 @@ public final class TickLakeService implements AutoCloseable {
                 TopicAdmin.ensure(config.clientProps(), config.topics(), config.topicPartitions(),
                         config.replicationFactor());
             }
-            store = ObjectStores.open(config.lake().orElseThrow(), config.sink().s3());
+            store = storeDecorator.apply(ObjectStores.open(config.lake().orElseThrow(), config.sink().s3()));
             catalog = CatalogWiring.create(config, store, clock);
             streams = new StreamsRunner(TickTopology.topology(config.topology()), config.streamsProps(),
                     Duration.ofMillis(config.closeTimeoutMs()), clock);

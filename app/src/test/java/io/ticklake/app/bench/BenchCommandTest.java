@@ -19,7 +19,7 @@ class BenchCommandTest {
     @Test
     void benchIsASubcommandListingItsBenchmarks() {
         assertThat(run("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("baseline", "sink");
+        assertThat(out.toString()).contains("baseline", "e2e", "latency", "sink");
     }
 
     @Test
@@ -39,5 +39,23 @@ class BenchCommandTest {
         assertThat(run("bench", "baseline", "--tick-interval", "100ms")).isEqualTo(2);
         assertThat(err.toString()).contains("--tick-interval");
         assertThat(err.toString().lines().filter(l -> l.contains("ticklake bench")).count()).isGreaterThan(0);
+    }
+
+    @Test
+    void e2eAndLatencyRejectBadOptionsInOneLine() {
+        assertThat(run("bench", "e2e", "--guarantees", "exactly_once")).isEqualTo(2);
+        assertThat(err.toString()).contains("--guarantees").contains("exactly_once_v2").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "latency", "--rate", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "latency", "--guarantee", "none")).isEqualTo(2);
+        assertThat(err.toString()).contains("--guarantee: unknown");
+    }
+
+    @Test
+    void guaranteesHaveShortMetricPrefixes() {
+        assertThat(E2eCommand.shortName("exactly_once_v2")).isEqualTo("eos");
+        assertThat(E2eCommand.shortName("at_least_once")).isEqualTo("alos");
     }
 }

@@ -1,0 +1,46 @@
+package io.ticklake.app.bench;
+
+import io.ticklake.app.cli.SourceOptions;
+import io.ticklake.app.service.LandingWatch;
+import io.ticklake.data.replay.ReplaySummary;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * One end-to-end run: replay at full speed → topology → sink → local lake, timed from the replay's
+ * start until Kafka's committed offsets say every tick and every closed bar is in the lake.
+ */
+final class EndToEnd {
+    private EndToEnd() {
+    }
+
+    /**
+     * Figures of one run.
+     *
+     * @param guarantee  Streams processing guarantee
+     * @param ticks      ticks replayed
+     * @param outRecords records the sink landed (enriched ticks + bars)
+     * @param elapsed    replay start → everything landed
+     * @param files      Parquet files in the lake
+     * @param bytes      their bytes
+     */
+    record Result(String guarantee, long ticks, long outRecords, Duration elapsed, long files, long bytes) {
+        double ticksPerSecond() {
+            return ticks / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    static Result run(final SourceOptions source, final String guarantee, final Map<String, String> overrides,
+                      final Duration timeout) throws IOException, InterruptedException {
+        try (BenchPipeline pipeline = BenchPipeline.start(guarantee, overrides, UnaryOperator.identity())) {
+            final long t0 = System.nanoTime();
+            final ReplaySummary replay = pipeline.replay(source, s -> s);
+            final LandingWatch.Status landed = pipeline.awaitLanded(timeout);
+            final Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            final BenchPipeline.LakeSize size = pipeline.lakeSize();
+            return new Result(guarantee, replay.ticks(), landed.outTotal(), elapsed, size.files(), size.bytes());
+        }
+    }
+}
