@@ -307,6 +307,46 @@ class LakeSinkTest {
         }
     }
 
+    @Test
+    void aRebalanceBetweenTwoSinksLosesAndDuplicatesNothing() throws Exception {
+        kafka.createTopics(4, "ticks-t5");
+        try (TickFeed feed = new TickFeed(kafka.bootstrapServers());
+             LocalObjectStore store = LocalObjectStore.at(tmp.resolve("lake5"))) {
+            final SinkConfig cfg = config(Map.of("sink.tables", "ticks-t5=ticks", "sink.roll.max.records", "40"));
+            sendTicks(feed, "ticks-t5", 0, 1500);
+            final LakeSink first = sink(cfg, store, "g5", PartitionListener.NONE, Clock.systemUTC());
+            final LakeSink second;
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.metrics().snapshot().recordsWritten() > 0);
+                // a second member joins mid-stream: the partitions are split, open batches revoked
+                second = sink(cfg, store, "g5", PartitionListener.NONE, Clock.systemUTC());
+                sendTicks(feed, "ticks-t5", 1500, 3000);
+                await().atMost(Duration.ofSeconds(60)).until(() -> second.metrics().snapshot().recordsWritten() > 0);
+                sendTicks(feed, "ticks-t5", 3000, 4000);
+            } finally {
+                // the first member leaves while ticks are still arriving: the second takes every partition
+                first.close();
+            }
+            final Map<String, Sent> sent = feed.flush();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> first.metrics().snapshot().recordsWritten()
+                        + second.metrics().snapshot().recordsWritten() >= sent.size());
+            } finally {
+                second.close();
+            }
+            assertThat(first.metrics().snapshot().recordsWritten() + second.metrics().snapshot().recordsWritten())
+                    .as("records committed by the two members").isEqualTo(sent.size());
+            assertExactlyOnce(store, "ticks", "ticks-t5", sent);
+        }
+    }
+
+    private static void sendTicks(final TickFeed feed, final String topic, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            feed.send(topic, TickFeed.tick(HOSTILE.get(i % 4), i % 2 == 0 ? D1 : D2, i));
+        }
+        feed.flush();
+    }
+
     /** Every row of {@code topic} sent is in {@code table} exactly once, at its lineage, in the right file. */
     static List<LakeRow> assertExactlyOnce(final ObjectStore store, final String table, final String topic,
                                            final Map<String, Sent> sent) throws IOException {

@@ -111,6 +111,8 @@ public final class TickLakeCommand implements Runnable {
         final List<Class<?>> plain = Arrays.asList(UsageException.class, IllegalArgumentException.class,
                 IllegalStateException.class, ParameterException.class, java.io.UncheckedIOException.class,
                 RuntimeException.class);
-        return plain.contains(t.getClass()) || t.getClass().getName().toLowerCase(Locale.ROOT).contains("picocli");
+        // ticklake's own exceptions are written for users; their class names are not
+        return plain.contains(t.getClass()) || t.getClass().getName().startsWith("io.ticklake.")
+                || t.getClass().getName().toLowerCase(Locale.ROOT).contains("picocli");
     }
 }

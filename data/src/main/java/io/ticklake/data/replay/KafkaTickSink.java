@@ -94,6 +94,10 @@ public final class KafkaTickSink implements TickSink {
             if (e.getCause() instanceof TopicExistsException) {
                 return false;
             }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new IllegalStateException("cannot reach Kafka at " + clientProps.get(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " (" + e.getCause().getMessage() + ")", e);
+            }
             throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot create topic " + topic + ": no answer from Kafka in "
