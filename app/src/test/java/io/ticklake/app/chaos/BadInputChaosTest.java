@@ -21,27 +21,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bad input written straight to {@code ticks-raw} ahead of a normal replay: every bad record ends in
  * {@code ticks-dlq} exactly once with its reason, original key, value and source coordinates; every
  * good record lands; the service stays ready throughout.
  */
-@Tag("chaos")
-@ExtendWith(SharedCluster.class)
-class BadInputChaosTest {
-    private ChaosCluster cluster;
-
-    @BeforeEach
-    void resetCluster(final ChaosCluster shared) {
-        cluster = shared;
-        cluster.resetTopics();
-    }
-
+class BadInputChaosTest extends ChaosTest {
     @Test
     void everyBadRecordIsDeadLetteredAndEveryGoodOneLands() throws Exception {
         final SourceData source = SourceData.standard();

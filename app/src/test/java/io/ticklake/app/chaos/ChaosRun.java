@@ -69,6 +69,36 @@ final class ChaosRun implements AutoCloseable {
         }
     }
 
+    /** Starts the service, replays the source in the background over about {@code wall}, waits until files land. */
+    CompletableFuture<ReplaySummary> startAndReplayUntilFilesLand(final Duration wall) {
+        service.startAndAwaitReady(READY_TIMEOUT);
+        final CompletableFuture<ReplaySummary> replay = replayInBackground(wall);
+        awaitFirstTickFiles(Duration.ofSeconds(60));
+        return replay;
+    }
+
+    /**
+     * The end of every run: the replay sent the whole source, the lake becomes exact, the service is ready, SIGTERM exits 0, and the
+     * final verdict (taken with the service stopped) is exact.
+     *
+     * @return the verdict, and how long the lake took to become exact after the replay ended
+     */
+    Finish finishExactly(final CompletableFuture<ReplaySummary> replay, final Duration replayTimeout) {
+        final ReplaySummary summary = join(replay, replayTimeout);
+        assertThat(summary.ticks()).isEqualTo(source.ticks().size());
+        final Duration drain = awaitLakeExact(source.ticks(), source.bars(), Duration.ofMinutes(2));
+        assertThat(service.status("/health/ready")).as("ready once the lake is exact").isEqualTo(200);
+        stopGracefully();
+        final Verdict verdict = verdict();
+        assertThat(verdict.problems()).isEmpty();
+        assertThat(verdict.exact()).as("%s", verdict).isTrue();
+        return new Finish(verdict, drain);
+    }
+
+    /** What {@link #finishExactly} found. */
+    record Finish(Verdict verdict, Duration drain) {
+    }
+
     /** Waits until the lake holds at least one file of {@code ticks} (the pipeline is flowing). */
     void awaitFirstTickFiles(final Duration timeout) {
         await("first ticks files in the lake").atMost(timeout).pollInterval(Duration.ofMillis(200))

@@ -1,6 +1,5 @@
 package io.ticklake.app.chaos;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.data.replay.ReplaySummary;
 import java.time.Duration;
@@ -9,28 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * kill -9 of the service at seeded random moments while ticks stream in; after every restart the
  * service resumes, and at the end the lake equals the source exactly. The sink rolls every few
  * records so that kills land between an upload and its offset commit.
  */
-@Tag("chaos")
-@ExtendWith(SharedCluster.class)
-class KillNineChaosTest {
+class KillNineChaosTest extends ChaosTest {
     private static final int KILLS = 5;
-    private ChaosCluster cluster;
-
-    @BeforeEach
-    void resetCluster(final ChaosCluster shared) {
-        cluster = shared;
-        cluster.resetTopics();
-    }
-
     @Test
     void lakeEqualsSourceAfterKillsAtRandomMoments() {
         final long seed = ChaosMoments.seed();
@@ -53,13 +39,9 @@ class KillNineChaosTest {
                 uncommittedAtKills += run.uploadedButUncommitted();
                 recoveries.add(run.service.startAndAwaitReady(ChaosRun.READY_TIMEOUT).toMillis());
             }
-            final ReplaySummary summary = ChaosRun.join(replay, Duration.ofMinutes(3));
-            assertThat(summary.ticks()).isEqualTo(source.ticks().size());
-            final Duration drain = run.awaitLakeExact(source.ticks(), source.bars(), Duration.ofMinutes(2));
-            run.stopGracefully();
-            final Verdict verdict = run.verdict();
-            assertThat(verdict.problems()).isEmpty();
-            assertThat(verdict.exact()).as("%s", verdict).isTrue();
+            final ChaosRun.Finish finish = run.finishExactly(replay, Duration.ofMinutes(3));
+            final Verdict verdict = finish.verdict();
+            final Duration drain = finish.drain();
             new Figures("kill9").put("seed", seed).put("kills", KILLS).put("killMomentsMs", moments)
                     .put("uploadedButUncommittedFilesAtKills", uncommittedAtKills)
                     .put("readyAfterRestartMs", recoveries).put("ticks", verdict.expectedTicks())

@@ -7,35 +7,21 @@ import io.ticklake.data.replay.ReplaySummary;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The S3 server goes away for more than 30 s in the middle of a run, with ticks still arriving: the
  * service stays up within its heap bound, recovers by itself when S3 is back, and the lake equals the
  * source exactly.
  */
-@Tag("chaos")
-@ExtendWith(SharedCluster.class)
-class S3OutageChaosTest {
+class S3OutageChaosTest extends ChaosTest {
     private static final Duration OUTAGE = Duration.ofSeconds(32);
-    private ChaosCluster cluster;
-
-    @BeforeEach
-    void resetCluster(final ChaosCluster shared) {
-        cluster = shared;
-        cluster.resetTopics();
-    }
 
     @Test
     void sinkPausesThroughAnOutageAndRecoversByItself() {
         final SourceData source = SourceData.standard();
         try (ChaosRun run = new ChaosRun(cluster, "s3outage", source, Map.of("TICKLAKE_SINK_ROLL_MAX_RECORDS", "200"))) {
-            run.service.startAndAwaitReady(ChaosRun.READY_TIMEOUT);
-            final CompletableFuture<ReplaySummary> replay = run.replayInBackground(Duration.ofSeconds(20));
-            run.awaitFirstTickFiles(Duration.ofSeconds(60));
+            final CompletableFuture<ReplaySummary> replay = run.startAndReplayUntilFilesLand(Duration.ofSeconds(20));
 
             final long down = System.nanoTime();
             cluster.stopS3();
@@ -45,14 +31,9 @@ class S3OutageChaosTest {
                     .until(() -> run.service.isAlive() && run.service.status("/health/live") == 200);
             cluster.startS3();
             final long outageMs = (System.nanoTime() - down) / 1_000_000;
-            final ReplaySummary summary = ChaosRun.join(replay, Duration.ofMinutes(2));
-            assertThat(summary.ticks()).isEqualTo(source.ticks().size());
-
-            final Duration recovery = run.awaitLakeExact(source.ticks(), source.bars(), Duration.ofMinutes(2));
-            assertThat(run.service.status("/health/ready")).isEqualTo(200);
-            run.stopGracefully();
-            final Verdict verdict = run.verdict();
-            assertThat(verdict.exact()).as("%s", verdict).isTrue();
+            final ChaosRun.Finish finish = run.finishExactly(replay, Duration.ofMinutes(2));
+            final Verdict verdict = finish.verdict();
+            final Duration recovery = finish.drain();
             final long peak = run.peakHeapBytes();
             assertThat(peak).as("peak heap").isPositive().isLessThanOrEqualTo(ServiceUnderTest.HEAP_BOUND_BYTES);
             new Figures("s3-outage").put("outageMs", outageMs).put("lakeExactAfterS3BackMs", recovery.toMillis())

@@ -143,8 +143,10 @@ public final class DuckDbEngine implements AutoCloseable {
             if (found.contains(table)) {
                 execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS SELECT * FROM read_parquet("
                         + SqlLiterals.path(root.resolve(table), "/**/*.parquet")
-                        + ", hive_partitioning = true, hive_types = {'index': VARCHAR, 'date': DATE}"
-                        + ", union_by_name = true)");
+                        // no union_by_name: it reads the footer of every file of the table when the query
+                        // is bound, so a one-partition query would still touch the whole table; every file
+                        // of a table has the table's one schema (the sink's Avro schema, the rollup's SQL)
+                        + ", hive_partitioning = true, hive_types = {'index': VARCHAR, 'date': DATE})");
             } else {
                 execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS " + emptySelect(declared.get(table)));
                 empty.add(table);
