@@ -10,9 +10,28 @@ public final class IndexSymbol {
     private IndexSymbol() {
     }
 
-    /** Whether {@code symbol} is a valid index symbol. */
+    /** Longest valid symbol. */
+    private static final int MAX_LENGTH = 32;
+
+    /**
+     * Whether {@code symbol} is a valid index symbol: exactly {@link #PATTERN}, checked by a loop because
+     * it runs on every tick (twice: decode and {@link Tick}), where a regex matcher showed in profiles.
+     */
     public static boolean isValid(final String symbol) {
-        return symbol != null && PATTERN.matcher(symbol).matches();
+        if (symbol == null || symbol.isEmpty() || symbol.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < symbol.length(); i++) {
+            if (!allowed(symbol.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allowed(final char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                || c == '.' || c == '_' || c == '^' || c == '-';
     }
 
     /**

@@ -32,13 +32,12 @@ final class QueryBench {
      * @param rollup          the rollup built, its rows and time
      * @param partition       the one-index, one-day query
      * @param whole           the same query over the whole table
-     * @param direct          the one-partition query on {@code read_parquet} without {@code union_by_name}
      * @param tableFiles      Parquet files of the table on disk
      * @param tableBytes      their bytes
      * @param partitionFiles  Parquet files in the queried partition directory
      * @param partitionBytes  their bytes
      */
-    record Result(RollupRun rollup, Query partition, Query whole, Query direct, long tableFiles, long tableBytes,
+    record Result(RollupRun rollup, Query partition, Query whole, long tableFiles, long tableBytes,
                   long partitionFiles, long partitionBytes) {
     }
 
@@ -50,13 +49,10 @@ final class QueryBench {
         final String where = " WHERE \"index\" = " + literal(index) + " AND \"date\" = DATE " + literal(date);
         final Query whole = query(engine, columns + SqlLiterals.table(table));
         final Query partition = query(engine, columns + SqlLiterals.table(table) + where);
-        final Query direct = query(engine, columns + "read_parquet(" + SqlLiterals.path(engine.root().resolve(table),
-                "/**/*.parquet") + ", hive_partitioning = true, hive_types = {'index': VARCHAR, 'date': DATE})"
-                + where);
         final long[] tableSize = size(engine.root().resolve(table));
         final long[] partSize = size(engine.root().resolve(table).resolve("index=" + escape(index))
                 .resolve("date=" + date));
-        return new Result(run, partition, whole, direct, tableSize[0], tableSize[1], partSize[0], partSize[1]);
+        return new Result(run, partition, whole, tableSize[0], tableSize[1], partSize[0], partSize[1]);
     }
 
     private static Query query(final DuckDbEngine engine, final String sql) {

@@ -112,19 +112,13 @@ public final class QueryCommand implements Callable<Integer> {
                 .metric("partition_files_matched", r.partition().scan().filesMatched(), "files")
                 .metric("partition_files_read", r.partition().scan().filesRead(), "files")
                 .metric("partition_bytes_read", r.partition().scan().bytesRead(), "B")
-                .metric("direct_partition_query_s", r.direct().elapsed().toMillis() / 1000.0, "s")
-                .metric("direct_partition_files_read", r.direct().scan().filesRead(), "files")
-                .metric("direct_partition_bytes_read", r.direct().scan().bytesRead(), "B")
                 .metric("partition_dir_files", r.partitionFiles(), "files")
                 .metric("partition_dir_bytes", r.partitionBytes(), "B")
                 .metric("files_read_ratio", (double) r.partition().scan().filesRead()
                         / Math.max(1, r.whole().scan().filesRead()), "x")
                 .metric("bytes_read_ratio", r.partition().scan().bytesRead() / r.whole().scan().bytesRead(), "x")
-                .metric("direct_bytes_read_ratio", r.direct().scan().bytesRead() / r.whole().scan().bytesRead(), "x")
                 .note(r.rollup().table() + " built by DuckDB from its SQL, written back to the lake (replacing it)")
                 .note("query: " + r.partition().sql())
-                .note("the table view reads with union_by_name = true, which opens every file of the table to unify "
-                        + "schemas; direct = the same filter on read_parquet without it: " + r.direct().sql())
                 .note("files read / matched and bytes read: DuckDB EXPLAIN ANALYZE (Total Files Read, Scanning Files, "
                         + "Data Read as printed, rounded); dir files/bytes: the partition directory "
                         + table + "/index=" + PartitionPath.escape(index) + "/date=" + date + " on disk; times: a "
