@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the run documented in docs/BENCHMARKS.md: builds the jar, runs each bench on the same source
 # (generated market, 8 indices, 2021-01-04..2021-03-31, 1-minute ticks), JSON into bench/results/.
-# bench/full.sh (the full real dataset, tens of minutes) is separate; `bench query` runs here over its lake
-# when it exists (FULL_LAKE, default /tmp/ticklake-full), else over the lake of a demo of the same source.
+# bench/full.sh (the full real dataset, tens of minutes, then `bench query` over its lake) is separate;
+# `bench query` runs here over the lake of a demo of the same source.
 # usage: bench/run.sh [extra source options, e.g. --tick-interval 30s]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,10 +22,7 @@ log "after latency:"
 java -jar "$jar" bench sink "${src[@]}" --rounds 3 --formats v1,v1-bss,v2,v2-bss --out "$out/sink.json" \
   2> "$out/sink.log"
 log "after sink:"
-lake=${FULL_LAKE:-/tmp/ticklake-full}
-if [ ! -d "$lake/ohlc_1m" ]; then
-  lake=$(mktemp -d)/lake
-  java -jar "$jar" demo --until-done --no-progress "${src[@]}" --lake "$lake" > "$out/query-demo.txt" 2> "$out/query-demo.log"
-fi
+lake=$(mktemp -d)/lake
+java -jar "$jar" demo --until-done --no-progress "${src[@]}" --lake "$lake" > "$out/query-demo.txt" 2> "$out/query-demo.log"
 java -jar "$jar" bench query --lake "$lake" --out "$out/query.json" 2> "$out/query.log"
 log "load after:"

@@ -87,7 +87,7 @@ public final class E2eCommand implements Callable<Integer> {
             out.metric(k + "_elapsed", r.elapsed().toMillis() / 1000.0, "s")
                     .metric(k + "_ticks_per_s", r.ticksPerSecond(), "ticks/s")
                     .atLeast(k + "_ratio_to_baseline", r.ticksPerSecond() / baseline.ticksPerSecond(), "x", 0.5)
-                    .metric(k + "_records_landed", r.outRecords(), "records")
+                    .metric(k + "_output_offsets", r.outRecords(), "offsets")
                     .metric(k + "_files", r.files(), "objects")
                     .metric(k + "_lake_bytes", r.bytes(), "B");
         }

@@ -21,7 +21,8 @@ final class EndToEnd {
      *
      * @param guarantee  Streams processing guarantee
      * @param ticks      ticks replayed
-     * @param outRecords records the sink landed (enriched ticks + bars)
+     * @param outRecords end offsets of the output topics, summed: records landed, plus one transaction
+     *                   marker per partition per commit under exactly-once
      * @param elapsed    replay start → everything landed
      * @param files      Parquet files in the lake
      * @param bytes      their bytes

@@ -3,6 +3,7 @@ package io.ticklake.app.bench;
 import io.ticklake.sink.sql.DuckDbEngine;
 import io.ticklake.sink.sql.DuckDbRollups;
 import io.ticklake.sink.sql.QueryResult;
+import io.ticklake.sink.sql.Rollup;
 import io.ticklake.sink.sql.RollupRun;
 import io.ticklake.sink.sql.Rollups;
 import io.ticklake.sink.sql.SqlLiterals;
@@ -41,9 +42,14 @@ final class QueryBench {
                   long partitionFiles, long partitionBytes) {
     }
 
-    static Result run(final DuckDbEngine engine, final String rollup, final String table, final String index,
-                      final String date) throws IOException {
-        final RollupRun run = new DuckDbRollups(engine).build(Rollups.named(rollup));
+    /**
+     * @param writeRollup true: build the rollup as the demo does (written back to the lake); false: only its
+     *                    SELECT, into a DuckDB temporary table (the query without the partitioned write)
+     */
+    static Result run(final DuckDbEngine engine, final String rollup, final boolean writeRollup, final String table,
+                      final String index, final String date) throws IOException {
+        final RollupRun run = writeRollup ? new DuckDbRollups(engine).build(Rollups.named(rollup))
+                : selectOnly(engine, Rollups.named(rollup));
         engine.refresh();
         final String columns = "SELECT count(*) AS n, max(kafka_offset) AS last_offset FROM ";
         final String where = " WHERE \"index\" = " + literal(index) + " AND \"date\" = DATE " + literal(date);
@@ -53,6 +59,15 @@ final class QueryBench {
         final long[] partSize = size(engine.root().resolve(table).resolve("index=" + escape(index))
                 .resolve("date=" + date));
         return new Result(run, partition, whole, tableSize[0], tableSize[1], partSize[0], partSize[1]);
+    }
+
+    private static RollupRun selectOnly(final DuckDbEngine engine, final Rollup rollup) {
+        final long t0 = System.nanoTime();
+        engine.execute("CREATE OR REPLACE TEMP TABLE bench_rollup AS " + rollup.sql());
+        final Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        final Object rows = engine.query("SELECT count(*) FROM bench_rollup").rows().get(0).get(0);
+        engine.execute("DROP TABLE bench_rollup");
+        return new RollupRun(rollup.table(), ((Number) rows).longValue(), elapsed);
     }
 
     private static Query query(final DuckDbEngine engine, final String sql) {

@@ -60,6 +60,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void queryCanTimeTheRollupWithoutWritingIt() {
+        assertThat(run("bench", "query", "--help")).isZero();
+        assertThat(out.toString()).contains("--rollup-select-only", "--index", "--date");
+    }
+
+    @Test
     void queryNeedsAnExistingTable() {
         assertThat(run("bench", "query", "--lake", "/nonexistent-lake")).isEqualTo(2);
         assertThat(err.toString()).contains("--lake: no table directory").doesNotContain("Exception");
