@@ -179,6 +179,7 @@ public final class LakeSink implements AutoCloseable {
                 if (failure == null) {
                     state = State.STOPPING;
                     flushAll();
+                    gauges();   // so that the final snapshot shows what the flush left (nothing, normally)
                 }
             } finally {
                 consumer.close(Duration.ofSeconds(10));

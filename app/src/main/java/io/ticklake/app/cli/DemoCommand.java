@@ -119,10 +119,21 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("demo: lake " + lake.toAbsolutePath().normalize());
                 out.flush();
                 final long replayStart = System.nanoTime();
-                final ReplaySummary replay = replay();
-                out.println(Summaries.replay(replay, "into " + config.topology().rawTopic()));
-                out.flush();
-                awaitLanded(service);
+                final ReplaySummary replay;
+                try {
+                    replay = replay();
+                    out.println(Summaries.replay(replay, "into " + config.topology().rawTopic()));
+                    out.flush();
+                    awaitLanded(service);
+                } catch (CancellationException e) {
+                    if (!stopRequested) {
+                        throw e;
+                    }
+                    // Ctrl-C is a request, not a failure: the service still stops in order (flush, commit)
+                    out.println("demo: " + e.getMessage() + " (stop requested); the lake keeps what was committed");
+                    out.flush();
+                    return ExitCodes.INTERRUPTED;
+                }
                 final Duration pipeline = Duration.ofNanos(System.nanoTime() - replayStart);
                 final DemoReport report = DemoReport.build(lake, replay, pipeline);
                 report.print(out, Duration.ofNanos(System.nanoTime() - t0));

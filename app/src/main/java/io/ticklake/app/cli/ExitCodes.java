@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int RUNTIME = 1;
     /** Bad arguments or bad configuration: nothing was started. */
     public static final int USAGE = 2;
+    /** Stopped by SIGINT or SIGTERM before the work was done (128 + SIGINT, as shells report it). */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }
