@@ -109,9 +109,15 @@ class RunServiceTest {
         return pb.start();
     }
 
-    private static long lakeTicks(final Path lake) throws SQLException {
+    private static long lakeTicks(final Path lake) throws SQLException, IOException {
+        // the partition directories appear before the first file is renamed into them
         if (!Files.isDirectory(lake.resolve("ticks"))) {
             return 0;
+        }
+        try (var files = Files.walk(lake.resolve("ticks"))) {
+            if (files.noneMatch(f -> f.toString().endsWith(".parquet"))) {
+                return 0;
+            }
         }
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(DISTINCT (kafka_partition, kafka_offset)) FROM read_parquet('"
