@@ -3,7 +3,8 @@
 # its embedded broker, in the same JVM) under -Xmx512m, from start until every tick and every closed bar is
 # in the lake ("all landed", from Kafka's committed offsets). Then the demo is stopped (SIGTERM): its
 # DuckDB rollups over the full lake are measured by `bench query` instead (writing ~104k rollup partitions
-# takes hours on 2 cores). Figures: elapsed and ticks/s (replay start → all landed), peak heap (GC log,
+# takes hours on 2 cores). Needs ~40 GB free in the temp dir (the embedded broker keeps every topic, ~31 GB)
+# plus ~6 GB for the lake; stop a run with SIGTERM (not -9), or the broker's temp directory is left behind. Figures: elapsed and ticks/s (replay start → all landed), peak heap (GC log,
 # up to landing), peak RSS (VmHWM of the JVM at landing), GC pauses. Long: ~35 min on 2 quiet cores.
 # usage: bench/full.sh [CSV=../shared/data/indexProcessed.csv] [LAKE=/tmp/ticklake-full]
 set -euo pipefail

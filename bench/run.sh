@@ -22,7 +22,7 @@ log "after latency:"
 java -jar "$jar" bench sink "${src[@]}" --rounds 3 --formats v1,v1-bss,v2,v2-bss --out "$out/sink.json" \
   2> "$out/sink.log"
 log "after sink:"
-lake=$(mktemp -d)/lake
+tmp=$(mktemp -d); lake=$tmp/lake; trap 'rm -rf "$tmp"' EXIT
 java -jar "$jar" demo --until-done --no-progress "${src[@]}" --lake "$lake" > "$out/query-demo.txt" 2> "$out/query-demo.log"
 java -jar "$jar" bench query --lake "$lake" --out "$out/query.json" 2> "$out/query.log"
 log "load after:"
