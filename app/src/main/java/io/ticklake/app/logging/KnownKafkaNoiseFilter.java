@@ -19,7 +19,9 @@ import java.util.Set;
  *   ticklake sets it, but Kafka's partition assignor builds a second config from the consumer's
  *   settings alone, without it, and warns on every start;</li>
  *   <li>the WARN "Attempting to close NetworkClient that has already been closed" of the embedded
- *   broker's controller channel, a double close during its own shutdown.</li>
+ *   broker's controller channel, a double close during its own shutdown;</li>
+ *   <li>the embedded broker's WARN that creating an internal topic failed with TOPIC_ALREADY_EXISTS
+ *   (two groups asked for {@code __consumer_offsets} at once; the topic is there).</li>
  * </ul>
  */
 public final class KnownKafkaNoiseFilter extends Filter<ILoggingEvent> {
@@ -32,7 +34,7 @@ public final class KnownKafkaNoiseFilter extends Filter<ILoggingEvent> {
     @Override
     public FilterReply decide(final ILoggingEvent event) {
         return isRetriedProducerWarning(event) || isBrokerSequenceRejection(event) || isGlobalHandlerAdvice(event)
-                || isDoubleClose(event) ? FilterReply.DENY : FilterReply.NEUTRAL;
+                || isDoubleClose(event) || isInternalTopicRace(event) ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     private static boolean isRetriedProducerWarning(final ILoggingEvent event) {
@@ -55,5 +57,11 @@ public final class KnownKafkaNoiseFilter extends Filter<ILoggingEvent> {
     private static boolean isDoubleClose(final ILoggingEvent event) {
         final String message = event.getFormattedMessage();
         return event.getLoggerName().endsWith(".NetworkClient") && message != null && message.endsWith(DOUBLE_CLOSE);
+    }
+
+    private static boolean isInternalTopicRace(final ILoggingEvent event) {
+        final String message = event.getFormattedMessage();
+        return event.getLoggerName().endsWith("AutoTopicCreationManager") && message != null
+                && message.contains("error 'TOPIC_ALREADY_EXISTS'");
     }
 }

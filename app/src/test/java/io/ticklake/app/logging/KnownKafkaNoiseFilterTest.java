@@ -36,6 +36,9 @@ class KnownKafkaNoiseFilterTest {
         assertThat(decide("org.apache.kafka.clients.NetworkClient", Level.WARN, "[NodeToControllerChannelManager id=1 "
                 + "name=registration] Attempting to close NetworkClient that has already been closed.", null))
                 .isEqualTo(FilterReply.DENY);
+        assertThat(decide("kafka.server.DefaultAutoTopicCreationManager", Level.WARN, "Auto topic creation failed for "
+                + "__consumer_offsets with error 'TOPIC_ALREADY_EXISTS': Topic '__consumer_offsets' already exists.", null))
+                .isEqualTo(FilterReply.DENY);
     }
 
     @Test
@@ -52,6 +55,8 @@ class KnownKafkaNoiseFilterTest {
         assertThat(decide("org.apache.kafka.clients.NetworkClient", Level.WARN, "[AdminClient clientId=a] Connection to "
                 + "node -1 (/127.0.0.1:1) could not be established. Node may not be available.", null))
                 .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide("kafka.server.DefaultAutoTopicCreationManager", Level.WARN, "Auto topic creation failed for "
+                + "__consumer_offsets with error 'INVALID_REPLICATION_FACTOR'", null)).isEqualTo(FilterReply.NEUTRAL);
         assertThat(decide("io.ticklake.app.Main", Level.ERROR, "Error: CONCURRENT_TRANSACTIONS", null))
                 .isEqualTo(FilterReply.NEUTRAL);
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -38,6 +39,12 @@ import io.ticklake.sink.catalog.LakeIdentifiers;
 public final class DuckDbEngine implements AutoCloseable {
     /** Where rollups are built before they replace a table; outside every table prefix. */
     static final String STAGING_DIR = ".ticklake-staging";
+    /** Partitions written by one {@code COPY} of a rollup (see {@link #copyPartitioned}). */
+    static final int PARTITIONS_PER_COPY = 2_000;
+    /** DuckDB's memory for queries and rollups; beyond it, it spills to {@link #tempDirectory()}. */
+    static final String MEMORY_LIMIT = "2GB";
+    private static final String RESULT = "ticklake_rollup_result";
+    private static final String CHUNK = "ticklake_chunk";
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbEngine.class);
     private final Path root;
     private final Path tempDir;
@@ -78,6 +85,9 @@ public final class DuckDbEngine implements AutoCloseable {
             final DuckDbEngine engine = new DuckDbEngine(dir, temp, c);
             engine.execute("SET temp_directory = " + SqlLiterals.path(temp));
             engine.execute("SET TimeZone = 'UTC'");
+            // native memory, outside the JVM heap: DuckDB's default (80 % of RAM) took a demo over the
+            // full dataset to 9.6 GB RSS
+            engine.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             declared.forEach(engine::declare);
             engine.refresh();
             return engine;
@@ -211,9 +221,7 @@ public final class DuckDbEngine implements AutoCloseable {
         final Path target = root.resolve(table);
         try {
             Files.createDirectories(stagingRoot);
-            final long rows = execute("COPY (SELECT " + castList(columns) + " FROM (" + select + ") AS r) TO "
-                    + SqlLiterals.path(staging) + " (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (\"index\", \"date\"),"
-                    + " FILENAME_PATTERN '" + table + "_{i}')");
+            final long rows = copyPartitioned(table, columns, select, staging);
             Files.createDirectories(staging); // no rows: an empty table
             if (Files.exists(target)) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -228,6 +236,35 @@ public final class DuckDbEngine implements AutoCloseable {
         } finally {
             deleteTree(staging);
             deleteIfEmpty(stagingRoot);
+        }
+    }
+
+    /**
+     * Writes {@code select} under {@code staging} as {@code index=/date=} Parquet, a bounded number of
+     * partitions per {@code COPY}: DuckDB's partitioned write slows down far more than linearly with
+     * the partitions of one statement (measured: 5,600 partitions at 1,447 files/s, 28,000 at 126
+     * files/s, the full dataset's 104,224 index-days at ~16 files/s), so the result is materialized
+     * once (spilling beyond the memory limit) and copied in chunks of {@link #PARTITIONS_PER_COPY}.
+     */
+    private long copyPartitioned(final String table, final List<DuckColumn> columns, final String select,
+                                 final Path staging) {
+        execute("CREATE OR REPLACE TEMP TABLE " + RESULT + " AS SELECT " + castList(columns)
+                + ", (dense_rank() OVER (ORDER BY \"index\", \"date\") - 1) // " + PARTITIONS_PER_COPY + " AS " + CHUNK
+                + " FROM (" + select + ") AS r");
+        try {
+            final long chunks = ((Number) query("SELECT coalesce(max(" + CHUNK + ") + 1, 0) FROM " + RESULT)
+                    .rows().get(0).get(0)).longValue();
+            final String names = columns.stream().map(c -> '"' + c.name() + '"').collect(Collectors.joining(", "));
+            long rows = 0;
+            for (long chunk = 0; chunk < chunks; chunk++) {
+                // chunks hold disjoint partitions: no file of one chunk can meet a file of another
+                rows += execute("COPY (SELECT " + names + " FROM " + RESULT + " WHERE " + CHUNK + " = " + chunk
+                        + ") TO " + SqlLiterals.path(staging) + " (FORMAT parquet, COMPRESSION zstd,"
+                        + " PARTITION_BY (\"index\", \"date\"), OVERWRITE_OR_IGNORE, FILENAME_PATTERN '" + table + "_{i}')");
+            }
+            return rows;
+        } finally {
+            execute("DROP TABLE IF EXISTS " + RESULT);
         }
     }
 

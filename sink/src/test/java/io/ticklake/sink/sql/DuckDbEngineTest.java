@@ -103,6 +103,27 @@ class DuckDbEngineTest {
     }
 
     @Test
+    void aTableOfManyPartitionsIsWrittenInChunksAsOneFilePerPartition() throws Exception {
+        final int partitions = DuckDbEngine.PARTITIONS_PER_COPY * 2 + 123;   // three COPY statements
+        final String select = "SELECT i AS n, i * 1.5 AS x, 'IX' || (i % 7) AS \"index\", "
+                + "DATE '2000-01-01' + CAST(i // 7 AS INTEGER) AS \"date\" FROM range(" + partitions + ") r(i)";
+        try (DuckDbEngine engine = DuckDbEngine.open(lake)) {
+            assertThat(engine.replaceTable("many", select)).isEqualTo(partitions);
+            final QueryResult r = engine.query("SELECT count(*), count(DISTINCT n), CAST(sum(n) AS BIGINT), "
+                    + "count(DISTINCT (\"index\", \"date\")) FROM many WHERE x = n * 1.5 AND \"index\" = 'IX' || (n % 7)");
+            assertThat(r.rows().get(0)).containsExactly((long) partitions, (long) partitions,
+                    (long) partitions * (partitions - 1) / 2, (long) partitions);
+            // rerunning replaces, never appends
+            assertThat(engine.replaceTable("many", select)).isEqualTo(partitions);
+            assertThat(engine.query("SELECT count(*) FROM many").rows().get(0).get(0)).isEqualTo((long) partitions);
+        }
+        try (var files = Files.walk(lake.resolve("many"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).count()).isEqualTo(partitions);
+        }
+        assertThat(lake.resolve(DuckDbEngine.STAGING_DIR)).doesNotExist();
+    }
+
+    @Test
     void errorsCarryDuckDbsMessage() {
         try (DuckDbEngine engine = LocalLake.open(lake)) {
             assertThatThrownBy(() -> engine.query("SELECT nope FROM ohlc_1m")).isInstanceOf(SqlException.class)
