@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -313,20 +314,21 @@ class LakeSinkTest {
         try (TickFeed feed = new TickFeed(kafka.bootstrapServers());
              LocalObjectStore store = LocalObjectStore.at(tmp.resolve("lake5"))) {
             final SinkConfig cfg = config(Map.of("sink.tables", "ticks-t5=ticks", "sink.roll.max.records", "40"));
-            sendTicks(feed, "ticks-t5", 0, 1500);
+            final AtomicInteger next = new AtomicInteger();
             final LakeSink first = sink(cfg, store, "g5", PartitionListener.NONE, Clock.systemUTC());
             final LakeSink second;
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> first.metrics().snapshot().recordsWritten() > 0);
-                // a second member joins mid-stream: the partitions are split, open batches revoked
+                feedUntil(feed, next, () -> first.metrics().snapshot().recordsWritten() > 0);
+                // a second member joins mid-stream: the partitions are split, open batches revoked; ticks
+                // keep coming until it has committed some of its own
                 second = sink(cfg, store, "g5", PartitionListener.NONE, Clock.systemUTC());
-                sendTicks(feed, "ticks-t5", 1500, 3000);
-                await().atMost(Duration.ofSeconds(60)).until(() -> second.metrics().snapshot().recordsWritten() > 0);
-                sendTicks(feed, "ticks-t5", 3000, 4000);
+                feedUntil(feed, next, () -> second.metrics().snapshot().recordsWritten() > 0);
+                feedSome(feed, next);
             } finally {
                 // the first member leaves while ticks are still arriving: the second takes every partition
                 first.close();
             }
+            feedSome(feed, next);
             final Map<String, Sent> sent = feed.flush();
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> first.metrics().snapshot().recordsWritten()
@@ -338,6 +340,20 @@ class LakeSinkTest {
                     .as("records committed by the two members").isEqualTo(sent.size());
             assertExactlyOnce(store, "ticks", "ticks-t5", sent);
         }
+    }
+
+    /** Sends ticks, 100 at a time, until {@code done}: a member only writes what arrives after it owns partitions. */
+    private static void feedUntil(final TickFeed feed, final AtomicInteger next, final Callable<Boolean> done) {
+        await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    feedSome(feed, next);
+                    return done.call();
+                });
+    }
+
+    private static void feedSome(final TickFeed feed, final AtomicInteger next) {
+        final int from = next.getAndAdd(100);
+        sendTicks(feed, "ticks-t5", from, from + 100);
     }
 
     private static void sendTicks(final TickFeed feed, final String topic, final int from, final int to) {
