@@ -1,17 +1,13 @@
 package io.ticklake.app.bench;
 
-import io.ticklake.app.cli.Converters;
 import io.ticklake.app.cli.ExitCodes;
 import io.ticklake.app.cli.SourceOptions;
 import io.ticklake.app.cli.UsageException;
 import io.ticklake.app.service.LocalPipeline;
 import io.ticklake.embedded.EmbeddedKafka;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,13 +37,8 @@ public final class E2eCommand implements Callable<Integer> {
             description = "processing guarantees to run, in order (default: ${DEFAULT-VALUE})")
     List<String> guarantees = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
-            converter = Converters.DurationConverter.class,
-            description = "give up when a run has not landed this long after its start (default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "set any config key (repeatable)")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    PipelineRunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +50,7 @@ public final class E2eCommand implements Callable<Integer> {
         }
         final List<EndToEnd.Result> runs = new ArrayList<>();
         for (final String g : guarantees) {
-            runs.add(EndToEnd.run(source, g, settings, timeout));
+            runs.add(EndToEnd.run(source, g, run.settings, run.timeout));
         }
         output.emit(report(baseline, runs), spec.commandLine().getOut());
         return ExitCodes.OK;

@@ -5,7 +5,6 @@ import io.ticklake.app.cli.ExitCodes;
 import io.ticklake.app.cli.SourceOptions;
 import io.ticklake.app.cli.UsageException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,13 +42,8 @@ public final class LatencyCommand implements Callable<Integer> {
             description = "processing guarantee (default: ${DEFAULT-VALUE})")
     String guarantee;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
-            converter = Converters.DurationConverter.class,
-            description = "give up when the run has not landed this long after its start (default: ${DEFAULT-VALUE})")
-    Duration timeout;
-
-    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "set any config key (repeatable)")
-    Map<String, String> settings = new LinkedHashMap<>();
+    @Mixin
+    PipelineRunOptions run;
 
     @Override
     public Integer call() throws Exception {
@@ -61,8 +55,8 @@ public final class LatencyCommand implements Callable<Integer> {
             throw new UsageException("--warmup must not be negative: " + warmup);
         }
         E2eCommand.validate("--guarantee", List.of(guarantee));
-        final LatencyBench.Result r = LatencyBench.run(source, rate, warmup, guarantee, settings, timeout);
-        output.emit(report(r, rate, guarantee, settings), spec.commandLine().getOut());
+        final LatencyBench.Result r = LatencyBench.run(source, rate, warmup, guarantee, run.settings, run.timeout);
+        output.emit(report(r, rate, guarantee, run.settings), spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
