@@ -57,6 +57,10 @@ final class LakeMirror {
         }
         final List<String> keys = new ArrayList<>();
         now.forEach((key, etag) -> {
+            if (etag == null) {
+                // listed without an ETag (seen once right after S3Proxy restarted): not readable yet, next poll
+                return;
+            }
             if (etag.equals(etags.get(key))) {
                 keys.add(key);
             } else if (download(key)) {
