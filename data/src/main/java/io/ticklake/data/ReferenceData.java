@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reference data of the known indices (DESIGN.md), shipped as a resource and overridable by a CSV
+ * Reference data of the known indices, shipped as a resource and overridable by a CSV
  * file of the same shape: {@code index,exchange,region,currency,zone,session_open,session_close,usd_rate}
  * ({@code usd_rate} may be empty). Immutable.
  */

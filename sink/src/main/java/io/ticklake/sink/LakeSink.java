@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lake sink: a Kafka consumer that writes each mapped topic into its lake table as Hive-partitioned
- * Parquet, exactly once (DESIGN.md, "Exactly-once contract of the sink"). Per topic-partition, records
+ * Parquet, exactly once (why: docs/ARCHITECTURE.md, section 6). Per topic-partition, records
  * are buffered as compact rows in one open batch (one file per partition path); when the roll policy,
  * the memory bound or the open-files bound says so, every file of the batch is uploaded and then the
  * batch's end offset is committed synchronously. While the store fails, the partition is paused and

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Decides when an open batch is closed and uploaded (a strategy, tested with a manual clock). Any
- * decision is safe for exactly-once: file names depend only on offsets, see DESIGN.md.
+ * decision is safe for exactly-once: file names depend only on offsets, see docs/ARCHITECTURE.md.
  */
 @FunctionalInterface
 public interface RollPolicy {
