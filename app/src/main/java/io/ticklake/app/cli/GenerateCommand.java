@@ -33,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--indices", paramLabel = "A,B", split = ",", defaultValue = "NYA,IXIC,N225,HSI,GDAXI",
-            description = "index symbols (default: ${DEFAULT-VALUE})")
+            description = "index symbols of the reference data (default: ${DEFAULT-VALUE})")
     List<String> indices;
 
     @Option(names = "--from", paramLabel = "DATE", defaultValue = "2021-01-04",
@@ -77,6 +77,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (from.isAfter(to)) {
             throw new UsageException("--from " + from + " is after --to " + to);
         }
+        SourceSelection.checkGenerator(ReferenceData.builtIn(), indices, from, to);
     }
 
     /** stdout is not ours to close: closing the writer only flushes it. */

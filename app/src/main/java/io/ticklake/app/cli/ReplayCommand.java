@@ -1,11 +1,14 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.app.config.ConfigKeys;
 import io.ticklake.app.config.KafkaEnv;
+import io.ticklake.app.service.TopicAdmin;
 import io.ticklake.data.replay.ReplayConfig;
 import io.ticklake.data.replay.ReplayProducer;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.data.replay.Speed;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +50,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "KAFKA_* variables are passed to the producer (KAFKA_LINGER_MS → linger.ms)")
     String bootstrapServers;
 
+    @Option(names = "--broker-timeout-ms", paramLabel = "MS",
+            defaultValue = "${env:TICKLAKE_STARTUP_BROKER_TIMEOUT_MS:-" + ConfigKeys.DEFAULT_STARTUP_BROKER_TIMEOUT_MS + "}",
+            description = "fail when Kafka does not answer this long at start (default: env "
+                    + "TICKLAKE_STARTUP_BROKER_TIMEOUT_MS or " + ConfigKeys.DEFAULT_STARTUP_BROKER_TIMEOUT_MS + ")")
+    long brokerTimeoutMs;
+
     @Option(names = "--dry-run", description = "read and synthesize everything, send nothing, print the counts")
     boolean dryRun;
 
@@ -57,10 +66,12 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         source.validate();
         final ReplayConfig config = replayConfig();
+        if (brokerTimeoutMs < 1) {
+            throw new UsageException("--broker-timeout-ms must be >= 1: " + brokerTimeoutMs);
+        }
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = spec.commandLine().getOut();
-        try (ReplayProducer producer = dryRun ? ReplayProducer.dryRun(config, source.referenceData())
-                : ReplayProducer.kafka(config, source.referenceData(), clientProps())) {
+        try (ReplayProducer producer = dryRun ? ReplayProducer.dryRun(config, source.referenceData()) : kafka(config)) {
             final ReplaySummary summary = ReplaySource.replay(source, producer,
                     rejection -> {
                         err.println("rejected " + rejection);
@@ -80,6 +91,13 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
+    }
+
+    /** A Kafka replay, once the cluster answered (an unreachable one fails in one line, quickly). */
+    private ReplayProducer kafka(final ReplayConfig config) {
+        final Map<String, Object> props = clientProps();
+        TopicAdmin.probe(props, Duration.ofMillis(brokerTimeoutMs), ConfigKeys.STARTUP_BROKER_TIMEOUT_MS);
+        return ReplayProducer.kafka(config, source.referenceData(), props);
     }
 
     private Map<String, Object> clientProps() {

@@ -37,7 +37,8 @@ public final class SourceOptions {
     LocalDate to;
 
     @Option(names = "--indices", paramLabel = "A,B", split = ",",
-            description = "index symbols to replay (CSV default: all; generator default: NYA,IXIC,N225,HSI,GDAXI)")
+            description = "index symbols to replay, each in the CSV (default: all of it) or, for the generator, in the "
+                    + "reference data (default: NYA,IXIC,N225,HSI,GDAXI)")
     List<String> indices;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -49,7 +50,10 @@ public final class SourceOptions {
             description = "one synthesized tick per interval of each session, >= 1s (default: ${DEFAULT-VALUE})")
     Duration tickInterval;
 
-    /** Checks the values together; throws {@link UsageException} naming the option. */
+    /**
+     * Checks the values together, then that the source has bars for them (a CSV is read once for that:
+     * its indices, its dates, its header); throws {@link UsageException} naming the option.
+     */
     public void validate() {
         if (csv != null && !Files.isReadable(csv)) {
             throw new UsageException("--csv: cannot read " + csv);
@@ -70,6 +74,11 @@ public final class SourceOptions {
         }
         if (new LinkedHashSet<>(indices()).size() != indices().size()) {
             throw new UsageException("--indices: duplicate index in " + indices());
+        }
+        if (csv != null) {
+            SourceSelection.checkCsv(csv, filter());
+        } else {
+            SourceSelection.checkGenerator(referenceData(), generatorIndices(), generatorFrom(), generatorTo());
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -164,6 +165,9 @@ public final class AppConfig {
         if (longValue(ConfigKeys.CLOSE_TIMEOUT_MS) < 1) {
             throw new ConfigException(ConfigKeys.CLOSE_TIMEOUT_MS + " must be >= 1");
         }
+        if (longValue(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS) < 1) {
+            throw new ConfigException(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS + " must be >= 1");
+        }
         boolValue(ConfigKeys.TOPICS_CREATE);
         if (!applicationId().matches("[A-Za-z0-9._-]{1,200}")) {
             throw new ConfigException(ConfigKeys.APPLICATION_ID + " must match [A-Za-z0-9._-]{1,200}: " + applicationId());
@@ -224,6 +228,11 @@ public final class AppConfig {
 
     public long closeTimeoutMs() {
         return longValue(ConfigKeys.CLOSE_TIMEOUT_MS);
+    }
+
+    /** How long a start waits for Kafka's first answer ({@link ConfigKeys#STARTUP_BROKER_TIMEOUT_MS}). */
+    public Duration startupBrokerTimeout() {
+        return Duration.ofMillis(longValue(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS));
     }
 
     public boolean createTopics() {

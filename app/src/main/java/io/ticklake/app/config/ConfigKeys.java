@@ -22,6 +22,9 @@ public final class ConfigKeys {
     public static final String PROCESSING_GUARANTEE = "streams.processing.guarantee";
     public static final String STREAMS_THREADS = "streams.num.stream.threads";
     public static final String CLOSE_TIMEOUT_MS = "shutdown.timeout.ms";
+    public static final String STARTUP_BROKER_TIMEOUT_MS = "startup.broker.timeout.ms";
+    /** Default of {@link #STARTUP_BROKER_TIMEOUT_MS}: a start against an unreachable broker fails in 10 s. */
+    public static final String DEFAULT_STARTUP_BROKER_TIMEOUT_MS = "10000";
     public static final String TOPICS_CREATE = "topics.create";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION = "topics.replication.factor";
@@ -45,6 +48,9 @@ public final class ConfigKeys {
             new ConfigKey(PROCESSING_GUARANTEE, "exactly_once_v2", "exactly_once_v2 or at_least_once."),
             new ConfigKey(STREAMS_THREADS, "1", "Kafka Streams threads (any other streams.* key is passed too)."),
             new ConfigKey(CLOSE_TIMEOUT_MS, "30000", "How long a graceful stop may take for Streams and for the sink."),
+            new ConfigKey(STARTUP_BROKER_TIMEOUT_MS, DEFAULT_STARTUP_BROKER_TIMEOUT_MS, "How long run and replay wait "
+                    + "at start for Kafka to answer before failing in one line (replay: this variable or "
+                    + "--broker-timeout-ms)."),
             new ConfigKey(TOPICS_CREATE, "true", "Create missing topics at start."),
             new ConfigKey(TOPICS_PARTITIONS, "6", "Partitions of topics ticklake creates."),
             new ConfigKey(TOPICS_REPLICATION, "-1", "Replication factor of topics ticklake creates; -1 = broker default."),

@@ -1,9 +1,11 @@
 package io.ticklake.app.logging;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
+import io.ticklake.app.service.TopicAdmin;
 import java.util.Set;
 
 /**
@@ -22,6 +24,9 @@ import java.util.Set;
  *   broker's controller channel, a double close during its own shutdown;</li>
  *   <li>the embedded broker's WARN that creating an internal topic failed with TOPIC_ALREADY_EXISTS
  *   (two groups asked for {@code __consumer_offsets} at once; the topic is there).</li>
+ *   <li>the WARNs of the start-up probe's admin client ({@link TopicAdmin#PROBE_CLIENT_ID}): against an
+ *   unreachable broker, "Connection to node -1 … could not be established" at every reconnect backoff
+ *   (dozens before the probe gives up); the probe's own error says it in one line.</li>
  * </ul>
  */
 public final class KnownKafkaNoiseFilter extends Filter<ILoggingEvent> {
@@ -29,12 +34,20 @@ public final class KnownKafkaNoiseFilter extends Filter<ILoggingEvent> {
             "Error: OUT_OF_ORDER_SEQUENCE_NUMBER");
     private static final String OOOS = "org.apache.kafka.common.errors.OutOfOrderSequenceException";
     private static final String DOUBLE_CLOSE = "Attempting to close NetworkClient that has already been closed.";
+    /** How Kafka's log context prefixes the lines of the start-up probe's admin client. */
+    private static final String PROBE = "[AdminClient clientId=" + TopicAdmin.PROBE_CLIENT_ID + "] ";
     private static final String GLOBAL_HANDLER_ADVICE = "Processing exception handler is not enabled for the GlobalThread";
 
     @Override
     public FilterReply decide(final ILoggingEvent event) {
         return isRetriedProducerWarning(event) || isBrokerSequenceRejection(event) || isGlobalHandlerAdvice(event)
-                || isDoubleClose(event) || isInternalTopicRace(event) ? FilterReply.DENY : FilterReply.NEUTRAL;
+                || isDoubleClose(event) || isInternalTopicRace(event) || isProbeWarning(event)
+                ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+
+    private static boolean isProbeWarning(final ILoggingEvent event) {
+        final String message = event.getFormattedMessage();
+        return event.getLevel().toInt() <= Level.WARN_INT && message != null && message.startsWith(PROBE);
     }
 
     private static boolean isRetriedProducerWarning(final ILoggingEvent event) {

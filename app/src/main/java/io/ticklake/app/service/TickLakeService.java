@@ -1,6 +1,7 @@
 package io.ticklake.app.service;
 
 import io.ticklake.app.config.AppConfig;
+import io.ticklake.app.config.ConfigKeys;
 import io.ticklake.app.http.AdminServer;
 import io.ticklake.app.http.Health;
 import io.ticklake.app.http.KafkaMetricSource;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
- * catalog listener, and the admin HTTP server. {@link #start()} brings them up in that order;
+ * catalog listener, and the admin HTTP server. {@link #start()} first checks that Kafka answers
+ * ({@link TopicAdmin#probe}), then brings them up in that order;
  * {@link #close()} stops intake first (Streams closes, leaving its group), then flushes and commits the
  * sink, then the catalog, then HTTP. {@link #awaitStop()} blocks until {@link #requestStop()} or a
  * fatal failure of Streams or the sink.
@@ -67,6 +69,7 @@ public final class TickLakeService implements AutoCloseable {
     /** Starts everything; on failure, stops what was started and rethrows. */
     public TickLakeService start() {
         try {
+            TopicAdmin.probe(config.clientProps(), config.startupBrokerTimeout(), ConfigKeys.STARTUP_BROKER_TIMEOUT_MS);
             if (config.createTopics()) {
                 TopicAdmin.ensure(config.clientProps(), config.topics(), config.topicPartitions(),
                         config.replicationFactor());

@@ -42,6 +42,15 @@ class KnownKafkaNoiseFilterTest {
     }
 
     @Test
+    void dropsTheWarningsOfTheStartupProbeButNotItsErrors() {
+        final String network = "org.apache.kafka.clients.NetworkClient";
+        assertThat(decide(network, Level.WARN, "[AdminClient clientId=ticklake-broker-probe] Connection to node -1 "
+                + "(/127.0.0.1:1) could not be established. Node may not be available.", null)).isEqualTo(FilterReply.DENY);
+        assertThat(decide(network, Level.ERROR, "[AdminClient clientId=ticklake-broker-probe] Connection to node -1 "
+                + "(/127.0.0.1:9093) failed authentication due to: bad credentials", null)).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
     void keepsEverythingElse() {
         assertThat(decide(SENDER, Level.WARN, "[Producer clientId=x] Got error produce response with correlation id 5 on "
                 + "topic-partition t-1, retrying (3 attempts left). Error: NOT_LEADER_OR_FOLLOWER", null))

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * index symbol). It holds one row at a time. Columns are found by header name; quoting follows
  * RFC 4180; a UTF-8 BOM and CRLF line ends are accepted; blank lines are skipped. A bad row is
  * reported to the rejection listener with its 1-based line number and reason and reading goes on
- * (see {@code BarRowParser} for the rules). Not thread-safe.
+ * (see {@code BarRowParser} for the rules). A second valid row of the same index and date is bad too
+ * ({@code duplicate of line N}): the first one read is the bar, whatever a later row says. Not thread-safe.
  *
  * <pre>{@code
  * try (CsvBarReader reader = CsvBarReader.open(file).onRejection(r -> log.warn("{}", r))) {
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
 public final class CsvBarReader implements Iterator<DailyBar>, AutoCloseable {
     private final CsvTokenizer tokenizer;
     private final BarRowParser parser;
+    private final SeenBars seen = new SeenBars();
     private Consumer<RowRejection> rejections = r -> { };
     private DailyBar next;
     private long read;
@@ -121,6 +123,11 @@ public final class CsvBarReader implements Iterator<DailyBar>, AutoCloseable {
                 throw new IllegalArgumentException(record.error());
             }
             final DailyBar bar = parser.parse(record.fields());
+            final long first = seen.putIfAbsent(bar.index(), bar.date(), record.line());
+            if (first != 0) {
+                throw new IllegalArgumentException("duplicate of line " + first + " (" + bar.index() + " "
+                        + bar.date() + ")");
+            }
             accepted++;
             return bar;
         } catch (IllegalArgumentException e) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CsvBarReaderTest {
     private static final String HEADER = "Index,Date,Open,High,Low,Close,Adj Close,Volume,CloseUSD\n";
     private static final String GOOD = "NYA,2021-05-28,16555.66,16600.5,16500.25,16580.0,16580.0,4061170000.0,16580.0\n";
+    private static final String NEXT_DAY = GOOD.replace("2021-05-28", "2021-05-31");
 
     private final List<RowRejection> rejections = new ArrayList<>();
 
@@ -105,11 +106,52 @@ class CsvBarReaderTest {
             text after quote   | NYA,"2021-05-28"x,1.5,2,1,1.5,1.5,0.0,1  | text after a closing quote
             """)
     void rejectsAHostileRowWithItsLineAndReasonAndGoesOn(final String name, final String row, final String reason) {
-        final List<DailyBar> bars = readAll(HEADER + GOOD + row + "\n" + GOOD);
+        final List<DailyBar> bars = readAll(HEADER + GOOD + row + "\n" + NEXT_DAY);
         assertThat(bars).hasSize(2);
         assertThat(rejections).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(3);
             assertThat(r.reason()).contains(reason);
+        });
+    }
+
+    @Test
+    void aSecondRowOfTheSameIndexAndDateIsRejectedNamingTheFirst() {
+        final String hsi = "HSI,2021-05-25,29000.0,29100.0,28900.0,29050.0,29050.0,1700000000.0,3776.5\n";
+        final String otherValues = hsi.replace("29050.0,29050.0", "29060.0,29060.0");
+        final List<DailyBar> bars = readAll(HEADER + hsi + GOOD + hsi + NEXT_DAY + otherValues
+                + hsi.replace("HSI", "N225"));
+        assertThat(bars).extracting(b -> b.index() + " " + b.date())
+                .containsExactly("HSI 2021-05-25", "NYA 2021-05-28", "NYA 2021-05-31", "N225 2021-05-25");
+        assertThat(bars.get(0).close()).isEqualTo(29050.0);
+        assertThat(rejections).containsExactly(
+                new RowRejection(4, "duplicate of line 2 (HSI 2021-05-25)"),
+                new RowRejection(6, "duplicate of line 2 (HSI 2021-05-25)"));
+    }
+
+    @Test
+    void aRejectedRowDoesNotMakeTheNextOneADuplicate() {
+        final String bad = GOOD.replace("16555.66", "x");
+        final List<DailyBar> bars = readAll(HEADER + bad + GOOD);
+        assertThat(bars).hasSize(1);
+        assertThat(rejections).singleElement().satisfies(r -> assertThat(r.line()).isEqualTo(2));
+    }
+
+    @Test
+    void duplicatesAreFoundAcrossAWholeCenturyOfDaysOfManyIndices() {
+        final StringBuilder csv = new StringBuilder(HEADER);
+        final List<String> rows = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(1900, 1, 1); d.isBefore(LocalDate.of(2000, 1, 1)); d = d.plusDays(7)) {
+            for (final String index : List.of("NYA", "HSI", "N225")) {
+                rows.add(GOOD.replace("NYA", index).replace("2021-05-28", d.toString()));
+            }
+        }
+        rows.forEach(csv::append);
+        csv.append(rows.get(1234));
+        final List<DailyBar> bars = readAll(csv.toString());
+        assertThat(bars).hasSize(rows.size());
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(rows.size() + 2);
+            assertThat(r.reason()).startsWith("duplicate of line " + (1234 + 2) + " ");
         });
     }
 
