@@ -96,7 +96,33 @@ class DeadLettersTest {
             assertThat(records.get(2).path("value_bytes").asLong()).isEqualTo(HUGE + 15);
             assertThat(records.get(2).path("value_truncated").asBoolean()).isTrue();
             assertThat(records.get(3).path("value").asText()).contains("\u0007\n\u001b");
+
+            followPrintsARecordThatArrivesLater(kafka.bootstrapServers());
         }
+    }
+
+    /** {@code --follow} prints the five there, waits, and prints the sixth when it comes. */
+    private static void followPrintsARecordThatArrivesLater(final String bootstrap) throws Exception {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int[] exit = {-1};
+        final Thread follower = new Thread(() -> exit[0] = TickLakeCommand.commandLine(new PrintWriter(out, true),
+                new PrintWriter(err, true)).execute("dlq", "--bootstrap-servers", bootstrap, "--follow", "--limit", "6"));
+        follower.start();
+        await("the five there").atMost(Duration.ofSeconds(30)).until(() -> out.toString().lines().count() == 5);
+        assertThat(follower.isAlive()).as("still following").isTrue();
+        final org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.ticklake.topology.DlqHeaders.REASON, "null-key".getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<byte[], byte[]>("ticks-dlq", 0, (byte[]) null, "later".getBytes(StandardCharsets.UTF_8), headers)).get();
+        }
+        follower.join(30_000);
+        assertThat(follower.isAlive()).isFalse();
+        assertThat(exit[0]).as(err.toString()).isZero();
+        assertThat(out.toString().lines().toList()).hasSize(6).last().asString()
+                .contains("null-key").contains("| from ?/?@?").contains("value=\"later\"");
     }
 
     @Test
