@@ -117,7 +117,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
             final RecordMetadata m = metadata();
             emit(key, topics.late().name(), record.value(), LateHeaders.of(record.headers(), late, eventTimeBefore,
                     m == null ? null : m.topic(), m == null ? -1 : m.partition(), m == null ? -1 : m.offset()), now);
-            metrics.late();
+            metrics.late(late);
         }
         close(index, bars, Math.max(bars.maxTs(), watermark), now);
         barsStore.put(index, bars);

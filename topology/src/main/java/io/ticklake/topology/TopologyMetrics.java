@@ -12,8 +12,9 @@ import org.apache.kafka.streams.StreamsMetrics;
  * {@code stream-ticklake-metrics}, tags {@code thread-id} and {@code ticklake-id} = task id), so an
  * app exports them with every other Streams metric. Each sensor has {@code <name>-total} and
  * {@code <name>-rate}: {@code ticks}, {@code watermarks}, {@code watermarks-stale} (not newer than
- * the current one; every valid tick is also one {@code ticks-enriched} record), {@code late}, {@code dlq}, {@code dlq-<kind>} per
- * {@link DlqReason}, {@code bars-<window>}.
+ * the current one; every valid tick is also one {@code ticks-enriched} record), {@code late} (ticks routed to
+ * {@code ticks-late}), {@code late-<window>} (per window a tick was too late for: a tick late for {@code 1m} and
+ * {@code 1d} counts once in each), {@code dlq}, {@code dlq-<kind>} per {@link DlqReason}, {@code bars-<window>}.
  */
 final class TopologyMetrics {
     static final String SCOPE = "ticklake";
@@ -26,6 +27,7 @@ final class TopologyMetrics {
     private final Sensor dlq;
     private final Map<DlqReason, Sensor> dlqByKind = new EnumMap<>(DlqReason.class);
     private final Map<String, Sensor> bars = new LinkedHashMap<>();
+    private final Map<String, Sensor> lateByWindow = new LinkedHashMap<>();
 
     TopologyMetrics(final StreamsMetrics metrics, final String taskId, final List<WindowSpec> windows) {
         this.metrics = metrics;
@@ -40,6 +42,7 @@ final class TopologyMetrics {
         }
         for (final WindowSpec w : windows) {
             bars.put(w.name(), sensor("bars-" + w.name()));
+            lateByWindow.put(w.name(), sensor("late-" + w.name()));
         }
     }
 
@@ -55,8 +58,15 @@ final class TopologyMetrics {
         (advanced ? watermarks : staleWatermarks).record();
     }
 
-    void late() {
+    /** One late tick; {@code windows} is the comma-separated list of the windows it missed. */
+    void late(final String windows) {
         late.record();
+        for (final String w : windows.split(",")) {
+            final Sensor s = lateByWindow.get(w);
+            if (s != null) {
+                s.record();
+            }
+        }
     }
 
     void dlq(final DlqReason kind) {
@@ -75,5 +85,6 @@ final class TopologyMetrics {
         }
         dlqByKind.values().forEach(metrics::removeSensor);
         bars.values().forEach(metrics::removeSensor);
+        lateByWindow.values().forEach(metrics::removeSensor);
     }
 }

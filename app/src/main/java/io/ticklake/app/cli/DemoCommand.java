@@ -135,7 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
                     return ExitCodes.INTERRUPTED;
                 }
                 final Duration pipeline = Duration.ofNanos(System.nanoTime() - replayStart);
-                final DemoReport report = DemoReport.build(lake, replay, pipeline);
+                final DemoReport report = DemoReport.build(lake, replay, pipeline, service.counters());
                 report.print(out, Duration.ofNanos(System.nanoTime() - t0));
                 if (untilDone) {
                     out.println("demo: done");

@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.app.service.TopologyCounters;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.sink.sql.DuckDbEngine;
 import io.ticklake.sink.sql.DuckDbRollups;
@@ -12,23 +13,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * What a demo did: the rollups it built (DuckDB over the local lake), row counts read back from the
  * lake, files and bytes, timings, and a sample query.
  */
 record DemoReport(ReplaySummary replay, long lakeTicks, long bars1m, long bars1d, List<RollupRun> rollups,
-                  DemoLake.LakeFiles files, Duration pipeline, String sampleSql, QueryResult sample) {
+                  DemoLake.LakeFiles files, Duration pipeline, TopologyCounters.Snapshot counters, String sampleSql,
+                  QueryResult sample) {
     static final String SAMPLE_SQL = "SELECT \"index\", \"date\", open, high, low, close, volume, tick_count\n"
             + "FROM rollup_ohlc_1d ORDER BY \"date\" DESC, \"index\" LIMIT 10";
 
     /** Builds the rollups and reads the lake back. */
-    static DemoReport build(final Path lake, final ReplaySummary replay, final Duration pipeline) {
+    static DemoReport build(final Path lake, final ReplaySummary replay, final Duration pipeline,
+                            final TopologyCounters.Snapshot counters) {
         try (DuckDbEngine engine = LocalLake.open(lake)) {
             final List<RollupRun> runs = new DuckDbRollups(engine).buildAll();
             engine.refresh();
             return new DemoReport(replay, count(engine, "ticks"), count(engine, "ohlc_1m"), count(engine, "ohlc_1d"),
-                    runs, DemoLake.parquetFiles(lake), pipeline, SAMPLE_SQL, engine.query(SAMPLE_SQL));
+                    runs, DemoLake.parquetFiles(lake), pipeline, counters, SAMPLE_SQL, engine.query(SAMPLE_SQL));
         }
     }
 
@@ -36,11 +41,28 @@ record DemoReport(ReplaySummary replay, long lakeTicks, long bars1m, long bars1d
         return ((Number) engine.query("SELECT count(*) AS n FROM " + table).value(0, "n")).longValue();
     }
 
+    /** {@code dead letters: 3 (not-json 2, bad-timestamp 1); late: 0}: only the reasons and windows that counted. */
+    static String counters(final TopologyCounters.Snapshot s) {
+        return "dead letters: " + s.deadLetterTotal() + nonZero(s.deadLetters()) + "; late: " + s.lateTicks()
+                + nonZero(s.lateWindows());
+    }
+
+    private static String nonZero(final Map<String, Long> counts) {
+        final StringJoiner j = new StringJoiner(", ", " (", ")").setEmptyValue("");
+        counts.forEach((name, n) -> {
+            if (n > 0) {
+                j.add(name + " " + n);
+            }
+        });
+        return j.toString();
+    }
+
     void print(final PrintWriter out, final Duration elapsed) {
         final double seconds = pipeline.toNanos() / 1e9;
         out.println("demo summary");
         out.printf(Locale.ROOT, "  ticks:    %,d replayed, %,d in the lake (table ticks)%n", replay.ticks(), lakeTicks);
         out.printf(Locale.ROOT, "  bars:     %,d (ohlc_1m %,d, ohlc_1d %,d)%n", bars1m + bars1d, bars1m, bars1d);
+        out.println("  " + counters(counters));
         for (final RollupRun r : rollups) {
             out.printf(Locale.ROOT, "  rollup:   %s, %,d rows in %d ms%n", r.table(), r.rows(), r.elapsed().toMillis());
         }

@@ -43,7 +43,8 @@ public final class ConfigKeys {
             new ConfigKey(APPLICATION_ID, "ticklake", "Kafka Streams application id; the sink's consumer group is "
                     + "this id followed by -sink."),
             new ConfigKey(STATE_DIR, "<tmp>/ticklake-state", "Kafka Streams state directory."),
-            new ConfigKey(HTTP_HOST, "0.0.0.0", "Address the admin HTTP server (health, metrics) binds to."),
+            new ConfigKey(HTTP_HOST, "0.0.0.0", "Address the admin HTTP server (health, metrics; no auth) binds "
+                    + "to: all interfaces so that container probes reach it; 127.0.0.1 keeps it local (demo does)."),
             new ConfigKey(HTTP_PORT, "8080", "Port of the admin HTTP server; 0 picks a free port (printed)."),
             new ConfigKey(PROCESSING_GUARANTEE, "exactly_once_v2", "exactly_once_v2 or at_least_once."),
             new ConfigKey(STREAMS_THREADS, "1", "Kafka Streams threads (any other streams.* key is passed too)."),

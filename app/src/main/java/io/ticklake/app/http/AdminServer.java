@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    /**
+     * How long a connection may take to send one complete request (request line and headers) before
+     * the server closes it: the JDK server's {@code sun.net.httpserver.maxReqTime}, set by this class
+     * unless the JVM was started with it. The JDK checks it once a second ({@code timerMillis}).
+     */
+    public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(seconds("sun.net.httpserver.maxReqTime", 2));
+    /** How long writing one response may take ({@code sun.net.httpserver.maxRspTime}), same rules. */
+    public static final Duration RESPONSE_DEADLINE = Duration.ofSeconds(seconds("sun.net.httpserver.maxRspTime", 10));
+    /**
+     * Handler threads. The JDK server reads a request's headers on a handler thread, blocking, so each
+     * client still sending its headers holds one thread until {@link #REQUEST_DEADLINE}: with this many,
+     * probes keep answering while fewer clients than that trickle; beyond, requests queue (they are not
+     * dropped) until a deadline frees a thread.
+     */
+    static final int THREADS = 32;
     private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private final HttpServer server;
     private final ExecutorService executor;
@@ -50,11 +68,13 @@ public final class AdminServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-            final Thread t = new Thread(r, "ticklake-http");
-            t.setDaemon(true);
-            return t;
-        });
+        final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    final Thread t = new Thread(r, "ticklake-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);   // idle: no threads
         final AdminServer admin = new AdminServer(server, executor, health, List.copyOf(metrics));
         server.setExecutor(executor);
         server.createContext("/health/live", ex -> admin.probe(ex, true));
@@ -66,6 +86,23 @@ public final class AdminServer implements AutoCloseable {
         server.start();
         LOG.info("Admin HTTP server on http://{}:{}/ (health, metrics)", host, admin.port());
         return admin;
+    }
+
+    /**
+     * The JDK server reads its timeouts once, when its first server is created: this sets the
+     * default when the property is absent, and returns the value in force (seconds).
+     */
+    private static long seconds(final String property, final long dflt) {
+        final String set = System.getProperty(property);
+        if (set == null) {
+            System.setProperty(property, Long.toString(dflt));
+            return dflt;
+        }
+        try {
+            return Long.parseLong(set.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
     }
 
     /** The bound port. */

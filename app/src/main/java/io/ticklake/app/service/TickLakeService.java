@@ -48,6 +48,7 @@ public final class TickLakeService implements AutoCloseable {
     private CatalogWiring catalog;
     private LakeSink sink;
     private AdminServer http;
+    private TopologyCounters counters;
 
     /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
@@ -84,9 +85,12 @@ public final class TickLakeService implements AutoCloseable {
                 }
             });
             streams.start();
+            counters = new TopologyCounters(streams::metrics,
+                    config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
             sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.listener(), clock).start();
             final List<MetricSource> metrics = new ArrayList<>();
             metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
+            metrics.add(counters);
             metrics.add(new SinkMetricSource(sink.metrics()));
             metrics.addAll(extraMetrics);
             http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics);
@@ -114,7 +118,26 @@ public final class TickLakeService implements AutoCloseable {
         final boolean live = failed == null && streamsState != KafkaStreams.State.ERROR
                 && sinkState != LakeSink.State.FAILED;
         final boolean ready = live && streamsState == KafkaStreams.State.RUNNING && sinkState == LakeSink.State.RUNNING;
-        return new Health(live, ready, components);
+        return new Health(live, ready, components, healthCounters(counters()));
+    }
+
+    /** The counters shown with the health: dead letters by reason, late ticks by window. */
+    private static Map<String, Map<String, Long>> healthCounters(final TopologyCounters.Snapshot s) {
+        final Map<String, Long> dlq = new LinkedHashMap<>();
+        dlq.put("total", s.deadLetterTotal());
+        dlq.putAll(s.deadLetters());
+        final Map<String, Long> late = new LinkedHashMap<>();
+        late.put("ticks", s.lateTicks());
+        late.putAll(s.lateWindows());
+        final Map<String, Map<String, Long>> groups = new LinkedHashMap<>();
+        groups.put("dead_letters", dlq);
+        groups.put("late", late);
+        return groups;
+    }
+
+    /** Dead letters and late ticks counted by this instance's tasks so far. */
+    public TopologyCounters.Snapshot counters() {
+        return counters == null ? TopologyCounters.Snapshot.empty() : counters.snapshot();
     }
 
     /** The admin server's port. */
