@@ -96,20 +96,29 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         } else if (v instanceof Validated.ValidWatermark w) {
             onWatermark(w.ts());
         } else if (v instanceof Validated.Rejected r) {
-            deadLetter(record, r, now);
+            deadLetter(record, r.kind(), r.reason(), now);
         }
     }
 
     private void onTick(final Record<byte[], byte[]> record, final Tick tick, final long now) {
-        metrics.tick();
         final String index = tick.index();
-        final EnrichState es = enrichStates.computeIfAbsent(index, i -> new EnrichState());
-        final EnrichedTick enriched = enricher.enrich(tick, es);
+        final EnrichState es = enrichStates.getOrDefault(index, new EnrichState());
+        final IndexBars bars = barStates.getOrDefault(index, new IndexBars());
+        final EnrichedTick enriched;
+        try {
+            windows.check(tick, bars, watermark);          // both checks before either state changes
+            enriched = enricher.enrich(tick, es);
+        } catch (Rejection r) {
+            deadLetter(record, r.kind(), r.reason(), now);
+            return;
+        }
+        metrics.tick();
+        enrichStates.put(index, es);
+        barStates.put(index, bars);
         enrichStore.put(index, es);
         final byte[] key = index.getBytes(StandardCharsets.UTF_8);
         emit(key, topics.enriched().name(), topics.enriched().serializeValue(enriched), new RecordHeaders(), now);
 
-        final IndexBars bars = barStates.computeIfAbsent(index, i -> new IndexBars());
         final long eventTimeBefore = Math.max(bars.maxTs(), watermark);
         final String late = windows.add(tick, bars, watermark);
         bars.lastArrivalWallMs(now);
@@ -162,12 +171,13 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         });
     }
 
-    private void deadLetter(final Record<byte[], byte[]> record, final Validated.Rejected r, final long now) {
+    private void deadLetter(final Record<byte[], byte[]> record, final DlqReason kind, final String reason,
+                            final long now) {
         final RecordMetadata m = metadata();
-        final Headers h = DlqHeaders.of(record.headers(), r.reason(), m == null ? null : m.topic(),
+        final Headers h = DlqHeaders.of(record.headers(), reason, m == null ? null : m.topic(),
                 m == null ? -1 : m.partition(), m == null ? -1 : m.offset());
         emit(record.key(), topics.dlq().name(), record.value(), h, now);
-        metrics.dlq(r.kind());
+        metrics.dlq(kind);
     }
 
     private RecordMetadata metadata() {
