@@ -40,6 +40,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private final RecordValidator validator;
     private final Enricher enricher;
     private final BarWindows windows;
+    private final int recordBudget;
     private final Map<String, EnrichState> enrichStates = new HashMap<>();
     private final Map<String, IndexBars> barStates = new HashMap<>();
     private ProcessorContext<byte[], Routed> context;
@@ -50,8 +51,10 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private TopologyMetrics metrics;
     private long watermark = Long.MIN_VALUE;
 
-    TickProcessor(final TopologyConfig config) {
+    /** @param limit how large a record the Streams producer sends (dead letters and late copies are cut to fit) */
+    TickProcessor(final TopologyConfig config, final OutputLimit limit) {
         this.config = config;
+        this.recordBudget = limit.recordBudget();
         this.topics = Topics.of(config);
         this.validator = new RecordValidator(config);
         this.enricher = new Enricher(config.referenceData());
@@ -124,8 +127,11 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         bars.lastArrivalWallMs(now);
         if (late != null) {
             final RecordMetadata m = metadata();
-            emit(key, topics.late().name(), record.value(), LateHeaders.of(record.headers(), late, eventTimeBefore,
-                    m == null ? null : m.topic(), m == null ? -1 : m.partition(), m == null ? -1 : m.offset()), now);
+            final Headers own = LateHeaders.own(late, eventTimeBefore, m == null ? null : m.topic(),
+                    m == null ? -1 : m.partition(), m == null ? -1 : m.offset());
+            final BoundedCopy copy = BoundedCopy.of(key, record.value(), record.headers(), own, LateHeaders.PREFIX,
+                    recordBudget);
+            emit(copy.key(), topics.late().name(), copy.value(), copy.headers(), now);
             metrics.late();
         }
         close(index, bars, Math.max(bars.maxTs(), watermark), now);
@@ -174,9 +180,12 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private void deadLetter(final Record<byte[], byte[]> record, final DlqReason kind, final String reason,
                             final long now) {
         final RecordMetadata m = metadata();
-        final Headers h = DlqHeaders.of(record.headers(), reason, m == null ? null : m.topic(),
-                m == null ? -1 : m.partition(), m == null ? -1 : m.offset());
-        emit(record.key(), topics.dlq().name(), record.value(), h, now);
+        final Headers own = DlqHeaders.own(reason, m == null ? null : m.topic(), m == null ? -1 : m.partition(),
+                m == null ? -1 : m.offset());
+        // a copy too large for the producer would fail the task, and again after every restart
+        final BoundedCopy copy = BoundedCopy.of(record.key(), record.value(), record.headers(), own,
+                DlqHeaders.PREFIX, recordBudget);
+        emit(copy.key(), topics.dlq().name(), copy.value(), copy.headers(), now);
         metrics.dlq(kind);
     }
 

@@ -113,13 +113,15 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
     }
 
     /**
-     * Streams settings this topology is meant to run with ({@code exactly_once_v2}); the app adds
+     * Streams settings this topology is meant to run with ({@code exactly_once_v2}, ingest-time
+     * extractor, {@link OversizedCopyHandler}); the app adds
      * bootstrap servers, application id and state dir, and may override any of them.
      */
     public static Properties streamsDefaults() {
         final Properties p = new Properties();
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, IngestTimeExtractor.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedCopyHandler.class.getName());
         return p;
     }
 
