@@ -25,7 +25,9 @@ public enum DlqReason {
      * A valid tick from which a derived value would not be finite: price × volume, a day or bar sum
      * (VWAP numerator, Σ price), {@code change_pct} or {@code price_usd}.
      */
-    NON_FINITE("non-finite");
+    NON_FINITE("non-finite"),
+    /** A tick of a new index when its task already keeps state for {@code topology.max.indices} indices. */
+    TOO_MANY_INDICES("too-many-indices");
 
     private final String code;
 

@@ -1,6 +1,7 @@
 package io.ticklake.topology;
 
 import io.ticklake.data.EnrichedTick;
+import io.ticklake.data.Printable;
 import io.ticklake.data.Tick;
 import io.ticklake.topology.bars.BarWindows;
 import io.ticklake.topology.bars.IndexBars;
@@ -105,6 +106,13 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
 
     private void onTick(final Record<byte[], byte[]> record, final Tick tick, final long now) {
         final String index = tick.index();
+        if (!enrichStates.containsKey(index) && enrichStates.size() >= config.maxIndices()) {
+            // bounded state: the enrich store holds one entry per index of this task, restored on restart
+            deadLetter(record, DlqReason.TOO_MANY_INDICES, DlqReason.TOO_MANY_INDICES.with(Printable.abbreviate(index)
+                    + ": task " + context.taskId() + " keeps state for " + config.maxIndices()
+                    + " indices (topology.max.indices)"), now);
+            return;
+        }
         final EnrichState es = enrichStates.getOrDefault(index, new EnrichState());
         final IndexBars bars = barStates.getOrDefault(index, new IndexBars());
         final EnrichedTick enriched;
