@@ -113,8 +113,10 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
                     + " indices (topology.max.indices)"), now);
             return;
         }
-        final EnrichState es = enrichStates.getOrDefault(index, new EnrichState());
-        final IndexBars bars = barStates.getOrDefault(index, new IndexBars());
+        final EnrichState known = enrichStates.get(index);
+        final EnrichState es = known != null ? known : new EnrichState();
+        final IndexBars knownBars = barStates.get(index);
+        final IndexBars bars = knownBars != null ? knownBars : new IndexBars();
         final EnrichedTick enriched;
         try {
             windows.check(tick, bars, watermark);          // both checks before either state changes
