@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * stop the service, and stop it again on the same input record after every restart. Every other
  * error is decided by {@link DefaultProductionExceptionHandler} (fail).
  *
+ * <p>Effective under {@code at_least_once} only: under {@code exactly_once_v2} the rejected send
+ * leaves the producer's transaction in an error state, and the commit fails the task whatever the
+ * handler answers. That is why the processor never produces a copy above the producer's limit.
+ *
  * <p>Dead letters and late copies are recognised by their {@link DlqHeaders#REASON} or
  * {@link LateHeaders#WINDOWS} header, so the handler needs no topic names. Set by
  * {@link TopologyConfig#streamsDefaults()}.
