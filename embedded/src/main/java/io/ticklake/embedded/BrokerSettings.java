@@ -1,6 +1,7 @@
 package io.ticklake.embedded;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -12,8 +13,9 @@ import java.util.Properties;
  * @param brokerPort     the port of the PLAINTEXT listener that clients use
  * @param controllerPort the port of the CONTROLLER listener (KRaft quorum)
  * @param logDir         the directory holding both the partition logs and the metadata log
+ * @param overrides      broker properties set last, over the ones above (e.g. {@code message.max.bytes})
  */
-record BrokerSettings(int nodeId, int brokerPort, int controllerPort, Path logDir) {
+record BrokerSettings(int nodeId, int brokerPort, int controllerPort, Path logDir, Map<String, String> overrides) {
 
     static final String HOST = "127.0.0.1";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -27,6 +29,11 @@ record BrokerSettings(int nodeId, int brokerPort, int controllerPort, Path logDi
         if (logDir == null) {
             throw new IllegalArgumentException("log dir is required");
         }
+        overrides = Map.copyOf(overrides);
+    }
+
+    BrokerSettings(final int nodeId, final int brokerPort, final int controllerPort, final Path logDir) {
+        this(nodeId, brokerPort, controllerPort, logDir, Map.of());
     }
 
     private static void requirePort(final int port, final String what) {
@@ -45,6 +52,7 @@ record BrokerSettings(int nodeId, int brokerPort, int controllerPort, Path logDi
         putKraft(props);
         putSingleNodeDurability(props);
         putSmallFootprint(props);
+        props.putAll(overrides);
         return props;
     }
 

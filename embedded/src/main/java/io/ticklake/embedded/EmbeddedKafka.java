@@ -75,6 +75,19 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
+     * Starts a broker on a free port in a fresh temporary directory, deleted by {@link #close()},
+     * with {@code brokerOverrides} set over the defaults (e.g. {@code message.max.bytes} to accept
+     * records larger than 1 MB).
+     */
+    public static EmbeddedKafka start(final Map<String, String> brokerOverrides) {
+        try {
+            return start(Files.createTempDirectory("ticklake-kafka-"), FreePorts.pick(), true, brokerOverrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the embedded broker", e);
+        }
+    }
+
+    /**
      * Starts a broker on a free port, keeping its data in {@code dataDir} (created if missing,
      * reused if it already holds a broker's data). The directory is not deleted on close.
      */
@@ -92,6 +105,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static EmbeddedKafka start(final Path dataDir, final int port, final boolean ownsDataDir) {
+        return start(dataDir, port, ownsDataDir, Map.of());
+    }
+
+    private static EmbeddedKafka start(final Path dataDir, final int port, final boolean ownsDataDir,
+                                       final Map<String, String> brokerOverrides) {
         final long startNanos = System.nanoTime();
         final Path absoluteDir = dataDir.toAbsolutePath().normalize();
         KafkaRaftServer server = null;
@@ -102,7 +120,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 + " on " + BrokerSettings.HOST + " is already in use");
         }
         try {
-            final BrokerSettings settings = settingsFor(absoluteDir, port);
+            final BrokerSettings settings = settingsFor(absoluteDir, port, brokerOverrides);
             StorageFormatter.formatIfNeeded(settings);
             ControllerPortFile.write(absoluteDir, settings.controllerPort());
             server = new KafkaRaftServer(new KafkaConfig(settings.toProperties(), false), Time.SYSTEM);
@@ -127,11 +145,12 @@ public final class EmbeddedKafka implements AutoCloseable {
      * The controller port is remembered in the data directory and reused on restart when free:
      * the single voter then keeps its address, which the metadata log may have recorded.
      */
-    private static BrokerSettings settingsFor(final Path dataDir, final int port) throws IOException {
+    private static BrokerSettings settingsFor(final Path dataDir, final int port,
+                                              final Map<String, String> overrides) throws IOException {
         final int controllerPort = ControllerPortFile.read(dataDir)
             .filter(stored -> stored != port && FreePorts.isFree(stored))
             .orElseGet(() -> FreePorts.pickOtherThan(port));
-        return new BrokerSettings(NODE_ID, port, controllerPort, dataDir.resolve("kraft"));
+        return new BrokerSettings(NODE_ID, port, controllerPort, dataDir.resolve("kraft"), overrides);
     }
 
     private static void awaitReady(final Admin admin) {

@@ -15,6 +15,15 @@ public final class DlqHeaders {
     public static final String TOPIC = "ticklake-dlq-topic";
     public static final String PARTITION = "ticklake-dlq-partition";
     public static final String OFFSET = "ticklake-dlq-offset";
+    /**
+     * Present only when the dead letter had to be cut to fit the producer's {@code max.request.size}:
+     * what was cut, e.g. {@code cut to fit max.request.size: value 1047000 of 5242880 bytes}.
+     */
+    public static final String TRUNCATED = "ticklake-dlq-truncated";
+    /** Present only with {@link #TRUNCATED}: the original value's size in bytes. */
+    public static final String ORIGINAL_SIZE = "ticklake-dlq-original-size";
+    /** The prefix of the truncation headers ({@link BoundedCopy}). */
+    static final String PREFIX = "ticklake-dlq-";
 
     private DlqHeaders() {
     }
@@ -28,6 +37,13 @@ public final class DlqHeaders {
                 h.add(header.key(), header.value());
             }
         }
+        own(reason, topic, partition, offset).forEach(x -> h.add(x.key(), x.value()));
+        return h;
+    }
+
+    /** The dead-letter headers alone: reason, source topic, partition and offset. */
+    static Headers own(final String reason, final String topic, final int partition, final long offset) {
+        final RecordHeaders h = new RecordHeaders();
         h.add(REASON, utf8(reason));
         h.add(TOPIC, utf8(topic));
         h.add(PARTITION, utf8(Integer.toString(partition)));

@@ -18,7 +18,16 @@ public enum DlqReason {
     /** The index is not in the reference data and {@code topology.strict.unknown.index} is on. */
     UNKNOWN_INDEX("unknown-index"),
     /** A watermark control record whose value is not {@code {"ts": <epoch ms>}} or whose ts is out of range. */
-    BAD_WATERMARK("bad-watermark");
+    BAD_WATERMARK("bad-watermark"),
+    /** A valid tick whose volume cannot be added to its index's day or bar volume without overflowing a long. */
+    OVERFLOW("overflow"),
+    /**
+     * A valid tick from which a derived value would not be finite: price × volume, a day or bar sum
+     * (VWAP numerator, Σ price), {@code change_pct} or {@code price_usd}.
+     */
+    NON_FINITE("non-finite"),
+    /** A tick of a new index when its task already keeps state for {@code topology.max.indices} indices. */
+    TOO_MANY_INDICES("too-many-indices");
 
     private final String code;
 

@@ -16,6 +16,12 @@ public final class LateHeaders {
     public static final String TOPIC = "ticklake-late-topic";
     public static final String PARTITION = "ticklake-late-partition";
     public static final String OFFSET = "ticklake-late-offset";
+    /** Present only when the copy had to be cut to fit the producer's {@code max.request.size}: what was cut. */
+    public static final String TRUNCATED = "ticklake-late-truncated";
+    /** Present only with {@link #TRUNCATED}: the original value's size in bytes. */
+    public static final String ORIGINAL_SIZE = "ticklake-late-original-size";
+    /** The prefix of the truncation headers ({@link BoundedCopy}). */
+    static final String PREFIX = "ticklake-late-";
 
     private LateHeaders() {
     }
@@ -28,6 +34,14 @@ public final class LateHeaders {
                 h.add(header.key(), header.value());
             }
         }
+        own(windows, eventTime, topic, partition, offset).forEach(x -> h.add(x.key(), x.value()));
+        return h;
+    }
+
+    /** The late headers alone: windows, event time, source topic, partition and offset. */
+    static Headers own(final String windows, final long eventTime, final String topic, final int partition,
+                       final long offset) {
+        final RecordHeaders h = new RecordHeaders();
         h.add(WINDOWS, DlqHeaders.utf8(windows));
         h.add(EVENT_TIME, DlqHeaders.utf8(Long.toString(eventTime)));
         h.add(TOPIC, DlqHeaders.utf8(topic));

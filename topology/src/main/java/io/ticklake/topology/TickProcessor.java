@@ -1,6 +1,7 @@
 package io.ticklake.topology;
 
 import io.ticklake.data.EnrichedTick;
+import io.ticklake.data.Printable;
 import io.ticklake.data.Tick;
 import io.ticklake.topology.bars.BarWindows;
 import io.ticklake.topology.bars.IndexBars;
@@ -40,6 +41,7 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private final RecordValidator validator;
     private final Enricher enricher;
     private final BarWindows windows;
+    private final int recordBudget;
     private final Map<String, EnrichState> enrichStates = new HashMap<>();
     private final Map<String, IndexBars> barStates = new HashMap<>();
     private ProcessorContext<byte[], Routed> context;
@@ -50,8 +52,10 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
     private TopologyMetrics metrics;
     private long watermark = Long.MIN_VALUE;
 
-    TickProcessor(final TopologyConfig config) {
+    /** @param limit how large a record the Streams producer sends (dead letters and late copies are cut to fit) */
+    TickProcessor(final TopologyConfig config, final OutputLimit limit) {
         this.config = config;
+        this.recordBudget = limit.recordBudget();
         this.topics = Topics.of(config);
         this.validator = new RecordValidator(config);
         this.enricher = new Enricher(config.referenceData());
@@ -96,27 +100,48 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         } else if (v instanceof Validated.ValidWatermark w) {
             onWatermark(w.ts());
         } else if (v instanceof Validated.Rejected r) {
-            deadLetter(record, r, now);
+            deadLetter(record, r.kind(), r.reason(), now);
         }
     }
 
     private void onTick(final Record<byte[], byte[]> record, final Tick tick, final long now) {
-        metrics.tick();
         final String index = tick.index();
-        final EnrichState es = enrichStates.computeIfAbsent(index, i -> new EnrichState());
-        final EnrichedTick enriched = enricher.enrich(tick, es);
+        if (!enrichStates.containsKey(index) && enrichStates.size() >= config.maxIndices()) {
+            // bounded state: the enrich store holds one entry per index of this task, restored on restart
+            deadLetter(record, DlqReason.TOO_MANY_INDICES, DlqReason.TOO_MANY_INDICES.with(Printable.abbreviate(index)
+                    + ": task " + context.taskId() + " keeps state for " + config.maxIndices()
+                    + " indices (topology.max.indices)"), now);
+            return;
+        }
+        final EnrichState known = enrichStates.get(index);
+        final EnrichState es = known != null ? known : new EnrichState();
+        final IndexBars knownBars = barStates.get(index);
+        final IndexBars bars = knownBars != null ? knownBars : new IndexBars();
+        final EnrichedTick enriched;
+        try {
+            windows.check(tick, bars, watermark);          // both checks before either state changes
+            enriched = enricher.enrich(tick, es);
+        } catch (Rejection r) {
+            deadLetter(record, r.kind(), r.reason(), now);
+            return;
+        }
+        metrics.tick();
+        enrichStates.put(index, es);
+        barStates.put(index, bars);
         enrichStore.put(index, es);
         final byte[] key = index.getBytes(StandardCharsets.UTF_8);
         emit(key, topics.enriched().name(), topics.enriched().serializeValue(enriched), new RecordHeaders(), now);
 
-        final IndexBars bars = barStates.computeIfAbsent(index, i -> new IndexBars());
         final long eventTimeBefore = Math.max(bars.maxTs(), watermark);
         final String late = windows.add(tick, bars, watermark);
         bars.lastArrivalWallMs(now);
         if (late != null) {
             final RecordMetadata m = metadata();
-            emit(key, topics.late().name(), record.value(), LateHeaders.of(record.headers(), late, eventTimeBefore,
-                    m == null ? null : m.topic(), m == null ? -1 : m.partition(), m == null ? -1 : m.offset()), now);
+            final Headers own = LateHeaders.own(late, eventTimeBefore, m == null ? null : m.topic(),
+                    m == null ? -1 : m.partition(), m == null ? -1 : m.offset());
+            final BoundedCopy copy = BoundedCopy.of(key, record.value(), record.headers(), own, LateHeaders.PREFIX,
+                    recordBudget);
+            emit(copy.key(), topics.late().name(), copy.value(), copy.headers(), now);
             metrics.late(late);
         }
         close(index, bars, Math.max(bars.maxTs(), watermark), now);
@@ -162,12 +187,16 @@ final class TickProcessor implements Processor<byte[], byte[], byte[], Routed> {
         });
     }
 
-    private void deadLetter(final Record<byte[], byte[]> record, final Validated.Rejected r, final long now) {
+    private void deadLetter(final Record<byte[], byte[]> record, final DlqReason kind, final String reason,
+                            final long now) {
         final RecordMetadata m = metadata();
-        final Headers h = DlqHeaders.of(record.headers(), r.reason(), m == null ? null : m.topic(),
-                m == null ? -1 : m.partition(), m == null ? -1 : m.offset());
-        emit(record.key(), topics.dlq().name(), record.value(), h, now);
-        metrics.dlq(r.kind());
+        final Headers own = DlqHeaders.own(reason, m == null ? null : m.topic(), m == null ? -1 : m.partition(),
+                m == null ? -1 : m.offset());
+        // a copy too large for the producer would fail the task, and again after every restart
+        final BoundedCopy copy = BoundedCopy.of(record.key(), record.value(), record.headers(), own,
+                DlqHeaders.PREFIX, recordBudget);
+        emit(copy.key(), topics.dlq().name(), copy.value(), copy.headers(), now);
+        metrics.dlq(kind);
     }
 
     private RecordMetadata metadata() {

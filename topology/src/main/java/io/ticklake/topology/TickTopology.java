@@ -2,6 +2,8 @@ package io.ticklake.topology;
 
 import io.ticklake.topology.bars.IndexBars;
 import io.ticklake.topology.enrich.EnrichState;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -41,8 +43,26 @@ public final class TickTopology {
     private TickTopology() {
     }
 
-    /** Adds the topology of {@code config} to {@code builder}; returns the builder. */
+    /**
+     * Adds the topology of {@code config} to {@code builder} for Kafka's default producer
+     * {@code max.request.size} (1 MiB); returns the builder.
+     */
     public static StreamsBuilder build(final StreamsBuilder builder, final TopologyConfig config) {
+        return build(builder, config, OutputLimit.defaults());
+    }
+
+    /**
+     * Adds the topology of {@code config} to {@code builder}, cutting dead letters and late copies
+     * to the producer's {@code max.request.size} as configured in {@code streamsProps}
+     * ({@link OutputLimit#of}); returns the builder.
+     */
+    public static StreamsBuilder build(final StreamsBuilder builder, final TopologyConfig config,
+                                       final Map<?, ?> streamsProps) {
+        return build(builder, config, OutputLimit.of(streamsProps));
+    }
+
+    private static StreamsBuilder build(final StreamsBuilder builder, final TopologyConfig config,
+                                        final OutputLimit limit) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ENRICH_STORE),
                 Serdes.String(), EnrichState.SERDE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(BARS_STORE),
@@ -54,7 +74,7 @@ public final class TickTopology {
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.stream(config.rawTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withTimestampExtractor(new IngestTimeExtractor()).withName(SOURCE))
-                .process(() -> new TickProcessor(config), Named.as(PROCESSOR),
+                .process(() -> new TickProcessor(config, limit), Named.as(PROCESSOR),
                         ENRICH_STORE, BARS_STORE, WATERMARK_STORE, LATEST_BARS_STORE)
                 .to((key, value, ctx) -> value.topic(),
                         Produced.with(Serdes.ByteArray(), Routed.SERDE).withName(SINK));
@@ -64,5 +84,10 @@ public final class TickTopology {
     /** {@code build(new StreamsBuilder(), config).build()}. */
     public static Topology topology(final TopologyConfig config) {
         return build(new StreamsBuilder(), config).build();
+    }
+
+    /** {@code build(new StreamsBuilder(), config, streamsProps).build(streamsProps)}: pass the client's settings. */
+    public static Topology topology(final TopologyConfig config, final Properties streamsProps) {
+        return build(new StreamsBuilder(), config, streamsProps).build(streamsProps);
     }
 }

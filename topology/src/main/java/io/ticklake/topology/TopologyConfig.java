@@ -28,10 +28,12 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param idleCloseMs        &gt; 0: an index with no tick for this long (wall clock) has its windows
  *                           closed up to the wall clock (live mode); 0: off
  * @param referenceData      exchanges, zones and USD rates
+ * @param maxIndices         how many distinct indices one task (input partition) keeps state for; a
+ *                           tick of a further index is a dead letter ({@code too-many-indices})
  */
 public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTopic, String lateTopic,
                              String barTopicPrefix, List<WindowSpec> windows, boolean strictUnknownIndex,
-                             long maxFutureMs, long idleCloseMs, ReferenceData referenceData) {
+                             long maxFutureMs, long idleCloseMs, ReferenceData referenceData, int maxIndices) {
     public static final String RAW_TOPIC = "topology.topic.raw";
     public static final String ENRICHED_TOPIC = "topology.topic.enriched";
     public static final String DLQ_TOPIC = "topology.topic.dlq";
@@ -46,10 +48,14 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
     public static final String IDLE_CLOSE_MS = "topology.idle.close.ms";
     /** Optional reference data CSV overriding the built-in one. */
     public static final String REFERENCE_FILE = "topology.reference.file";
+    /** Distinct indices with state per task; further indices are dead letters. */
+    public static final String MAX_INDICES = "topology.max.indices";
 
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DAILY_GRACE = Duration.ofMinutes(10);
     public static final long DEFAULT_MAX_FUTURE_MS = Duration.ofDays(1).toMillis();
+    /** 14 reference indices leave room for many more, while 1000 × ~1.5 KB of state stays small. */
+    public static final int DEFAULT_MAX_INDICES = 1000;
 
     public TopologyConfig {
         for (final String t : new String[] {rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix}) {
@@ -74,13 +80,16 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
             throw new IllegalArgumentException(IDLE_CLOSE_MS + " must be >= 0: " + idleCloseMs);
         }
         Objects.requireNonNull(referenceData, "referenceData");
+        if (maxIndices < 1) {
+            throw new IllegalArgumentException(MAX_INDICES + " must be >= 1: " + maxIndices);
+        }
     }
 
     /** The shared topic names, windows 1m (grace 30 s) and 1d (grace 10 min), lenient, idle close off. */
     public static TopologyConfig defaults() {
         return new TopologyConfig("ticks-raw", "ticks-enriched", "ticks-dlq", "ticks-late", "ohlc-",
                 List.of(WindowSpec.of("1m", DEFAULT_GRACE), WindowSpec.of("1d", DEFAULT_DAILY_GRACE)),
-                false, DEFAULT_MAX_FUTURE_MS, 0, ReferenceData.builtIn());
+                false, DEFAULT_MAX_FUTURE_MS, 0, ReferenceData.builtIn(), DEFAULT_MAX_INDICES);
     }
 
     /**
@@ -109,17 +118,20 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
                 props.getOrDefault(ENRICHED_TOPIC, d.enrichedTopic()), props.getOrDefault(DLQ_TOPIC, d.dlqTopic()),
                 props.getOrDefault(LATE_TOPIC, d.lateTopic()), props.getOrDefault(BAR_TOPIC_PREFIX, d.barTopicPrefix()),
                 windows, boolValue(props, STRICT_UNKNOWN_INDEX, false),
-                longValue(props, MAX_FUTURE_MS, DEFAULT_MAX_FUTURE_MS), longValue(props, IDLE_CLOSE_MS, 0), ref));
+                longValue(props, MAX_FUTURE_MS, DEFAULT_MAX_FUTURE_MS), longValue(props, IDLE_CLOSE_MS, 0), ref,
+                intValue(props, MAX_INDICES, DEFAULT_MAX_INDICES)));
     }
 
     /**
-     * Streams settings this topology is meant to run with ({@code exactly_once_v2}); the app adds
+     * Streams settings this topology is meant to run with ({@code exactly_once_v2}, ingest-time
+     * extractor, {@link OversizedCopyHandler}); the app adds
      * bootstrap servers, application id and state dir, and may override any of them.
      */
     public static Properties streamsDefaults() {
         final Properties p = new Properties();
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, IngestTimeExtractor.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, OversizedCopyHandler.class.getName());
         return p;
     }
 
@@ -136,27 +148,40 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
 
     public TopologyConfig withWindows(final List<WindowSpec> w) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, w,
-                strictUnknownIndex, maxFutureMs, idleCloseMs, referenceData);
+                strictUnknownIndex, maxFutureMs, idleCloseMs, referenceData, maxIndices);
     }
 
     public TopologyConfig withStrictUnknownIndex(final boolean strict) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
-                strict, maxFutureMs, idleCloseMs, referenceData);
+                strict, maxFutureMs, idleCloseMs, referenceData, maxIndices);
     }
 
     public TopologyConfig withMaxFuture(final Duration maxFuture) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
-                strictUnknownIndex, maxFuture.toMillis(), idleCloseMs, referenceData);
+                strictUnknownIndex, maxFuture.toMillis(), idleCloseMs, referenceData, maxIndices);
     }
 
     public TopologyConfig withIdleClose(final Duration idleClose) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
-                strictUnknownIndex, maxFutureMs, idleClose.toMillis(), referenceData);
+                strictUnknownIndex, maxFutureMs, idleClose.toMillis(), referenceData, maxIndices);
     }
 
     public TopologyConfig withReferenceData(final ReferenceData ref) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
-                strictUnknownIndex, maxFutureMs, idleCloseMs, ref);
+                strictUnknownIndex, maxFutureMs, idleCloseMs, ref, maxIndices);
+    }
+
+    public TopologyConfig withMaxIndices(final int max) {
+        return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
+                strictUnknownIndex, maxFutureMs, idleCloseMs, referenceData, max);
+    }
+
+    private static int intValue(final Map<String, String> props, final String key, final int dflt) {
+        final long v = longValue(props, key, dflt);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(key + " is out of range: " + v);
+        }
+        return (int) v;
     }
 
     private static long longValue(final Map<String, String> props, final String key, final long dflt) {

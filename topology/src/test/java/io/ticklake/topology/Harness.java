@@ -35,12 +35,18 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(final TopologyConfig config) {
+        this(config, new Properties());
+    }
+
+    /** @param streamsProps more Streams settings, e.g. {@code producer.max.request.size} */
+    Harness(final TopologyConfig config, final Properties streamsProps) {
         this.config = config;
         this.topics = Topics.of(config);
         final Properties props = TopologyConfig.streamsDefaults();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ticklake-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
-        this.driver = new TopologyTestDriver(TickTopology.topology(config), props, WALL);
+        props.putAll(streamsProps);
+        this.driver = new TopologyTestDriver(TickTopology.topology(config, props), props, WALL);
         this.raw = driver.createInputTopic(config.rawTopic(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -105,7 +105,10 @@ public final class ConfigKeys {
                         "A tick this far ahead of the wall clock is a dead letter."),
                 new ConfigKey(TopologyConfig.IDLE_CLOSE_MS, "0", "Close an index's windows after this much wall-clock "
                         + "silence (live feeds); 0 = off."),
-                new ConfigKey(TopologyConfig.REFERENCE_FILE, null, "Reference data CSV replacing the built-in one."));
+                new ConfigKey(TopologyConfig.REFERENCE_FILE, null, "Reference data CSV replacing the built-in one."),
+                new ConfigKey(TopologyConfig.MAX_INDICES, String.valueOf(TopologyConfig.DEFAULT_MAX_INDICES),
+                        "Distinct indices one task (input partition) keeps state for; ticks of further indices "
+                        + "are dead letters (too-many-indices)."));
     }
 
     private static Map<String, String> sinkDescriptions() {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,7 +78,9 @@ public final class TickLakeService implements AutoCloseable {
             }
             store = storeDecorator.apply(ObjectStores.open(config.lake().orElseThrow(), config.sink().s3()));
             catalog = CatalogWiring.create(config, store, clock);
-            streams = new StreamsRunner(TickTopology.topology(config.topology()), config.streamsProps(),
+            final Properties streamsProps = config.streamsProps();
+            // the topology cuts dead letters to the producer's max.request.size configured here
+            streams = new StreamsRunner(TickTopology.topology(config.topology(), streamsProps), streamsProps,
                     Duration.ofMillis(config.closeTimeoutMs()), clock);
             streams.onStateChange((now, before) -> {
                 if (now == KafkaStreams.State.ERROR) {

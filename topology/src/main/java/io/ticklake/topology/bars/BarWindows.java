@@ -3,6 +3,7 @@ package io.ticklake.topology.bars;
 import io.ticklake.data.OhlcBar;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.Tick;
+import io.ticklake.topology.Rejection;
 import io.ticklake.topology.TopologyConfig;
 import io.ticklake.topology.WindowSpec;
 import java.util.Iterator;
@@ -35,9 +36,12 @@ public final class BarWindows {
      * Adds {@code tick} to every window it is not late for and advances the index's event time.
      *
      * @return the comma-separated names of the windows the tick is late for, or {@code null}
+     * @throws Rejection ({@code overflow}, {@code non-finite}) when a bar it belongs to could not take
+     *                   it; {@code state} is then unchanged
      */
     public String add(final Tick tick, final IndexBars state, final long watermark) {
         final long eventTime = Math.max(state.maxTs, watermark);
+        check(tick, state, watermark);
         String late = null;
         for (final WindowSpec w : windows) {
             final long start = w.startOf(tick.ts());
@@ -49,6 +53,35 @@ public final class BarWindows {
         }
         state.maxTs = Math.max(state.maxTs, tick.ts());
         return late;
+    }
+
+    /**
+     * Throws unless {@link #add} can take {@code tick}: every open (or new) bar it belongs to can add
+     * its volume and keep finite sums. Changes nothing.
+     *
+     * @throws Rejection ({@code overflow}, {@code non-finite})
+     */
+    public void check(final Tick tick, final IndexBars state, final long watermark) {
+        final long eventTime = Math.max(state.maxTs, watermark);
+        for (final WindowSpec w : windows) {
+            final long start = w.startOf(tick.ts());
+            if (w.closedAt(start, eventTime)) {
+                continue;
+            }
+            final List<OpenBar> open = state.open.get(w.name());
+            final OpenBar existing = open == null ? null : find(open, start);
+            final OpenBar bar = existing != null ? existing : new OpenBar(start, tick.ts(), tick.price());
+            bar.checkAdd(tick.index(), w.name(), tick.price(), tick.volume());
+        }
+    }
+
+    private static OpenBar find(final List<OpenBar> open, final long start) {
+        for (final OpenBar b : open) {
+            if (b.start == start) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /**

@@ -81,6 +81,41 @@ final class ExactSum {
         }
     }
 
+    /**
+     * Whether the sum plus {@code x × times} still rounds to a finite double. Cheap unless the sum
+     * comes within a factor 2 of {@link Double#MAX_VALUE}: then it is decided on a copy, exactly.
+     */
+    boolean staysFiniteWith(final double x, final long times) {
+        if (x == 0 || times == 0) {
+            return true;                       // the sum does not change, and it is finite
+        }
+        if (!Double.isFinite(x)) {
+            return false;
+        }
+        // x × times < 2^(exponent(x) + 1 + bits(times)); the sum < 2^(max(both) + 1)
+        final int termBits = Math.getExponent(x) + 1 + (64 - Long.numberOfLeadingZeros(times));
+        final int sumBits = exp == EMPTY ? Integer.MIN_VALUE : exp + mantissaBits();
+        if (Math.max(termBits, sumBits) + 1 <= Double.MAX_EXPONENT) {
+            return true;
+        }
+        final ExactSum copy = copy();
+        copy.add(x, times);
+        return Double.isFinite(copy.toDouble());
+    }
+
+    private int mantissaBits() {
+        return big != null ? big.bitLength() : bitLength(hi, lo);
+    }
+
+    private ExactSum copy() {
+        final ExactSum c = new ExactSum();
+        c.hi = hi;
+        c.lo = lo;
+        c.big = big;
+        c.exp = exp;
+        return c;
+    }
+
     private void addBig(final BigInteger term, final int e) {
         BigInteger acc = big != null ? big : toBig(hi, lo);
         BigInteger t = term;

@@ -1,5 +1,7 @@
 package io.ticklake.topology.bars;
 
+import io.ticklake.topology.DlqReason;
+import io.ticklake.topology.Rejection;
 import java.nio.ByteBuffer;
 
 /**
@@ -56,6 +58,25 @@ final class OpenBar {
         count++;
         pv.add(price, vol);
         priceSum.add(price, 1);
+    }
+
+    /**
+     * Throws unless {@link #add} can take the tick: the volume must not overflow and the sums must
+     * stay finite as doubles (so VWAP, Σ(price × volume) / Σ volume, and the mean price are finite).
+     */
+    void checkAdd(final String index, final String window, final double price, final long vol) {
+        if (volume > Long.MAX_VALUE - vol) {
+            throw new Rejection(DlqReason.OVERFLOW, "volume " + volume + " + " + vol + " of the " + window
+                    + " bar of " + index + " exceeds " + Long.MAX_VALUE);
+        }
+        if (!pv.staysFiniteWith(price, vol)) {
+            throw new Rejection(DlqReason.NON_FINITE, "Σ price × volume (vwap) of the " + window + " bar of "
+                    + index + " would be infinite");
+        }
+        if (!priceSum.staysFiniteWith(price, 1)) {
+            throw new Rejection(DlqReason.NON_FINITE, "Σ price of the " + window + " bar of " + index
+                    + " would be infinite");
+        }
     }
 
     /** Σ(price × volume) / Σ volume, or the mean price when the volume is 0. */

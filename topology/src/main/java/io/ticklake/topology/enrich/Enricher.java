@@ -4,6 +4,8 @@ import io.ticklake.data.EnrichedTick;
 import io.ticklake.data.IndexInfo;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.Tick;
+import io.ticklake.topology.DlqReason;
+import io.ticklake.topology.Rejection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,71 +27,93 @@ public final class Enricher {
         this.ref = ref;
     }
 
-    /** The enriched form of {@code tick}; updates {@code state}. */
+    /**
+     * The enriched form of {@code tick}; updates {@code state}.
+     *
+     * @throws Rejection ({@code overflow}, {@code non-finite}) when the day volume would overflow or a
+     *                   derived value would not be finite; {@code state} is then unchanged
+     */
     public EnrichedTick enrich(final Tick tick, final EnrichState state) {
         final IndexInfo info = ref.find(tick.index()).orElse(null);
         final ZoneId zone = info == null ? ZoneOffset.UTC : info.zone();
         final double price = tick.price();
         final Double prev = state.seq == 0 || Double.isNaN(state.lastPrice) ? null : state.lastPrice;
-        final Double change = prev == null ? null : price - prev;
-        final Double changePct = prev == null ? null : change / prev * 100.0;
-        state.seq++;
-        state.lastPrice = price;
+        final Double change = prev == null ? null : price - prev;   // finite: both prices are finite and > 0
+        final Double changePct = prev == null ? null : requireFinite(change / prev * 100.0, "change_pct", tick);
+        final Double usd = info == null || info.usdRate() == null ? null
+                : requireFinite(price * info.usdRate(), "price_usd", tick);
 
-        final String date;
-        final double dayOpen;
-        final double dayHigh;
-        final double dayLow;
-        final long dayVolume;
-        final double vwap;
-        if (tick.ts() >= state.dayStartMs && tick.ts() < state.dayEndMs) {
-            accumulate(state, tick);
-            date = state.dayText;
-        } else {
-            final LocalDate d = Instant.ofEpochMilli(tick.ts()).atZone(zone).toLocalDate();
-            if (d.toEpochDay() < state.dayEpoch) {
-                // an earlier day than the current one: figures of this tick alone
-                final Double usd = info == null || info.usdRate() == null ? null : price * info.usdRate();
-                return build(tick, info, usd, d.toString(), state.seq, prev, change, changePct,
-                        price, price, price, tick.volume(), price);
-            }
-            if (d.toEpochDay() > state.dayEpoch) {
-                resetDay(state, d.toEpochDay(), price);
-            }
+        final boolean sameDay = tick.ts() >= state.dayStartMs && tick.ts() < state.dayEndMs;
+        final LocalDate d = sameDay ? null : Instant.ofEpochMilli(tick.ts()).atZone(zone).toLocalDate();
+        if (d != null && d.toEpochDay() < state.dayEpoch) {
+            // an earlier day than the current one: figures of this tick alone
+            advance(state, price);
+            return build(tick, info, usd, d.toString(), state.seq, prev, change, changePct,
+                    price, price, price, tick.volume(), price);
+        }
+        final boolean newDay = d != null && d.toEpochDay() > state.dayEpoch;
+        final Day day = (newDay ? Day.first(price) : Day.of(state)).plus(tick);   // checked before any change
+        advance(state, price);
+        if (newDay) {
+            state.dayEpoch = d.toEpochDay();
+            state.dayOpen = price;
+        }
+        if (d != null) {
             state.dayStartMs = d.atStartOfDay(zone).toInstant().toEpochMilli();
             state.dayEndMs = d.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             state.dayText = d.toString();
-            accumulate(state, tick);
-            date = state.dayText;
         }
-        dayOpen = state.dayOpen;
-        dayHigh = state.dayHigh;
-        dayLow = state.dayLow;
-        dayVolume = state.dayVolume;
-        vwap = state.dayVolume > 0 ? state.dayPv / state.dayVolume : state.dayPriceSum / state.dayTicks;
-        final Double usd = info == null || info.usdRate() == null ? null : price * info.usdRate();
-        return build(tick, info, usd, date, state.seq, prev, change, changePct, dayOpen, dayHigh, dayLow,
-                dayVolume, vwap);
+        day.storeInto(state);
+        final double vwap = day.volume > 0 ? day.pv / day.volume : day.priceSum / day.ticks;
+        return build(tick, info, usd, state.dayText, state.seq, prev, change, changePct, state.dayOpen, day.high,
+                day.low, day.volume, vwap);
     }
 
-    private static void resetDay(final EnrichState s, final long epochDay, final double price) {
-        s.dayEpoch = epochDay;
-        s.dayOpen = price;
-        s.dayHigh = price;
-        s.dayLow = price;
-        s.dayVolume = 0;
-        s.dayPv = 0;
-        s.dayPriceSum = 0;
-        s.dayTicks = 0;
+    private static void advance(final EnrichState s, final double price) {
+        s.seq++;
+        s.lastPrice = price;
     }
 
-    private static void accumulate(final EnrichState s, final Tick t) {
-        s.dayHigh = Math.max(s.dayHigh, t.price());
-        s.dayLow = Math.min(s.dayLow, t.price());
-        s.dayVolume += t.volume();
-        s.dayPv += t.price() * t.volume();
-        s.dayPriceSum += t.price();
-        s.dayTicks++;
+    /** The running figures of a trading day, computed before they replace the state's. */
+    private record Day(double high, double low, long volume, double pv, double priceSum, long ticks) {
+        static Day first(final double price) {
+            return new Day(price, price, 0, 0, 0, 0);
+        }
+
+        static Day of(final EnrichState s) {
+            return new Day(s.dayHigh, s.dayLow, s.dayVolume, s.dayPv, s.dayPriceSum, s.dayTicks);
+        }
+
+        /** This day with {@code t} added; VWAP = pv / volume is finite when pv is (volume ≥ 1). */
+        Day plus(final Tick t) {
+            final long vol;
+            try {
+                vol = Math.addExact(volume, t.volume());
+            } catch (ArithmeticException e) {
+                throw new Rejection(DlqReason.OVERFLOW, "day_volume " + volume + " + volume " + t.volume()
+                        + " of " + t.index() + " exceeds " + Long.MAX_VALUE);
+            }
+            final double product = requireFinite(t.price() * t.volume(), "price × volume", t);
+            return new Day(Math.max(high, t.price()), Math.min(low, t.price()), vol,
+                    requireFinite(pv + product, "day Σ price × volume (vwap)", t),
+                    requireFinite(priceSum + t.price(), "day Σ price", t), ticks + 1);
+        }
+
+        void storeInto(final EnrichState s) {
+            s.dayHigh = high;
+            s.dayLow = low;
+            s.dayVolume = volume;
+            s.dayPv = pv;
+            s.dayPriceSum = priceSum;
+            s.dayTicks = ticks;
+        }
+    }
+
+    private static double requireFinite(final double value, final String what, final Tick t) {
+        if (!Double.isFinite(value)) {
+            throw new Rejection(DlqReason.NON_FINITE, what + " of " + t.index() + " would be " + value);
+        }
+        return value;
     }
 
     private static EnrichedTick build(final Tick t, final IndexInfo info, final Double usd, final String date,
