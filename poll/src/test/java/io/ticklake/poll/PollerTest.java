@@ -283,12 +283,13 @@ class PollerTest {
     void malformedJsonAndApiErrorsAreRejectedWhileTheOtherSymbolsGoOn() throws Exception {
         server.script("BAD", Reply.body("<html><body>Bad gateway</body></html>"))
                 .script("TRUNC", Reply.body("{\"c\":261.74,\"t\":17963"))
+                .script("ERR", fixture("finnhub/error-key.json"))
                 .script("IBM", fixture("alphavantage/error-message.json"))
                 .script("AAPL", fixture("finnhub/aapl-1.json"));
-        poller(finnhub(), "BAD,TRUNC,AAPL", null).pollOnce();
+        poller(finnhub(), "BAD,TRUNC,ERR,AAPL", null).pollOnce();
         poller(alphaVantage(), "IBM", null).pollOnce();
 
-        assertThat(stats.snapshot().rejects()).containsEntry("malformed", 2L).containsEntry("api_error", 1L);
+        assertThat(stats.snapshot().rejects()).containsEntry("malformed", 2L).containsEntry("api_error", 2L);
         assertThat(sink.acknowledged()).extracting(Tick::index).containsExactly("AAPL");
     }
 
