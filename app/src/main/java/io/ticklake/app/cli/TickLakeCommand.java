@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         description = "Stock-index ticks → Kafka Streams → exactly-once Parquet lake → catalog and SQL.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, GenerateCommand.class,
             QueryCommand.class, RollupCommand.class, CatalogCommand.class, DlqCommand.class, ConfigReferenceCommand.class,
+            PollCommand.class,
             io.ticklake.app.bench.BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TickLakeCommand implements Runnable {
