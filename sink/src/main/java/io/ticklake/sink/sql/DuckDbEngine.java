@@ -149,8 +149,9 @@ public final class DuckDbEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list lake " + root, e);
         }
+        final boolean news = !strays.equals(skipped); // once per change: a rollup refreshes after each table
         skipped = List.copyOf(strays);
-        if (!strays.isEmpty()) {
+        if (!strays.isEmpty() && news) {
             LOG.warn("Skipped {} entries of the lake {} that are not partitions of a table (<table>/index=<value>/"
                     + "date=<yyyy-MM-dd>/<file>.parquet): {}", strays.size(), root, abbreviated(strays));
         }
