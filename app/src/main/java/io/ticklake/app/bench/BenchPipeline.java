@@ -40,6 +40,7 @@ final class BenchPipeline implements AutoCloseable {
     static final String COMMIT_INTERVAL = "streams.commit.interval.ms";
     /** Its value in every bench pipeline unless overridden. */
     static final String COMMIT_INTERVAL_MS = "100";
+    private static final String APPLICATION_ID = "ticklake-bench";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration READY_POLL = Duration.ofMillis(20);
     private final EmbeddedKafka kafka;
@@ -69,14 +70,8 @@ final class BenchPipeline implements AutoCloseable {
         final Path state = Files.createTempDirectory("ticklake-bench-state-");
         final EmbeddedKafka kafka = EmbeddedKafka.start();
         try {
-            final Map<String, String> settings = new HashMap<>();
-            // Kafka's default for exactly-once; at-least-once defaults to 30 s, which would only delay the
-            // completion check (it needs the topology's committed offsets): same interval, only the guarantee differs
-            settings.put(COMMIT_INTERVAL, COMMIT_INTERVAL_MS);
-            settings.putAll(overrides);
-            settings.put(ConfigKeys.PROCESSING_GUARANTEE, guarantee);
             final AppConfig config = AppConfig.of(LocalPipeline.settings(kafka.bootstrapServers(), lake, state,
-                    "ticklake-bench", 0, settings));
+                    APPLICATION_ID, 0, settings(guarantee, overrides)));
             final TickLakeService service = new TickLakeService(config, Clock.systemUTC(), List.of(), storeDecorator);
             service.start();
             final BenchPipeline pipeline = new BenchPipeline(kafka, lake, state, config, service);
@@ -88,6 +83,25 @@ final class BenchPipeline implements AutoCloseable {
             delete(state);
             throw e;
         }
+    }
+
+    /**
+     * Checks the configuration {@link #start} would build for {@code guarantee} and {@code overrides},
+     * before any broker starts or directory is created (a configuration error is exit 2, at once).
+     */
+    static void check(final String guarantee, final Map<String, String> overrides) {
+        LocalPipeline.check(Path.of(System.getProperty("java.io.tmpdir"), "ticklake-bench-lake"), APPLICATION_ID, 0,
+                settings(guarantee, overrides));
+    }
+
+    private static Map<String, String> settings(final String guarantee, final Map<String, String> overrides) {
+        final Map<String, String> settings = new HashMap<>();
+        // Kafka's default for exactly-once; at-least-once defaults to 30 s, which would only delay the
+        // completion check (it needs the topology's committed offsets): same interval, only the guarantee differs
+        settings.put(COMMIT_INTERVAL, COMMIT_INTERVAL_MS);
+        settings.putAll(overrides);
+        settings.put(ConfigKeys.PROCESSING_GUARANTEE, guarantee);
+        return settings;
     }
 
     /** Blocks until Streams runs (tasks assigned) and the sink runs, so startup is not timed as throughput. */

@@ -44,6 +44,7 @@ public final class E2eCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         source.validate();
         validate("--guarantees", guarantees);
+        guarantees.forEach(g -> BenchPipeline.check(g, run.settings)); // before the baseline's broker starts
         final BrokerBaseline.Result baseline;
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             baseline = BrokerBaseline.run(source, kafka.bootstrapServers(), "bench-baseline", LocalPipeline.PARTITIONS);

@@ -55,6 +55,7 @@ public final class LatencyCommand implements Callable<Integer> {
             throw new UsageException("--warmup must not be negative: " + warmup);
         }
         E2eCommand.validate("--guarantee", List.of(guarantee));
+        BenchPipeline.check(guarantee, run.settings);
         final LatencyBench.Result r = LatencyBench.run(source, rate, warmup, guarantee, run.settings, run.timeout);
         output.emit(report(r, rate, guarantee, run.settings), spec.commandLine().getOut());
         return ExitCodes.OK;

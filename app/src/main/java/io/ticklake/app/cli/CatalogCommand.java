@@ -52,9 +52,9 @@ public final class CatalogCommand implements Runnable {
         @Override
         public Integer call() {
             final LakeRoot root = LakeOption.parse(spec, lake);
+            final LakeTables mapping = mapping(); // checked for a local lake too: a wrong flag is never ignored
             final PrintWriter out = spec.commandLine().getOut();
             if (root.isS3()) {
-                final LakeTables mapping = mapping();
                 try (GlueClient glue = aws.glue(); S3ObjectStore store = new S3ObjectStore(root, aws.s3())) {
                     final GlueLakeSync.Report report = new GlueLakeSync(aws.catalog(glue), store, mapping).sync();
                     report.tables().forEach((t, change) -> out.println(String.format(Locale.ROOT, "%-22s %s", t,

@@ -70,9 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "no progress output")
     boolean noProgress;
 
+    /** The Streams application id of the demo (its sink's group is {@code ticklake-demo-sink}). */
+    private static final String APPLICATION_ID = "ticklake-demo";
+
     @Override
     public Integer call() throws Exception {
         source.validate();
+        checkConfiguration();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final List<String> cleared = DemoLake.prepare(lake);
@@ -85,11 +89,29 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("demo: Kafka (embedded, KRaft) on " + kafka.bootstrapServers());
             out.flush();
             final AppConfig config = AppConfig.of(LocalPipeline.settings(kafka.bootstrapServers(), lake,
-                    stateDir, "ticklake-demo", httpPort, settings));
+                    stateDir, APPLICATION_ID, httpPort, settings));
             return new DemoRun(config, out, err, t0).run();
         } finally {
             deleteQuietly(stateDir);
         }
+    }
+
+    /**
+     * Every setting and the replay's configuration, checked with a placeholder broker address before
+     * the previous demo's tables are cleared or the broker starts: a typo must leave the lake as it was.
+     */
+    private void checkConfiguration() {
+        final AppConfig checked = LocalPipeline.check(lake, APPLICATION_ID, httpPort, settings);
+        try {
+            ReplaySource.configure(source, replayDefaults(checked));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private ReplayConfig replayDefaults(final AppConfig config) {
+        return ReplayConfig.defaults().withTopic(config.topology().rawTopic()).withPartitions(config.topicPartitions())
+                .withSpeed(speed);
     }
 
     /** One demo, from the service start to the summary. */
@@ -152,8 +174,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         private ReplaySummary replay() throws InterruptedException {
-            final ReplayConfig replayConfig = ReplaySource.configure(source, ReplayConfig.defaults()
-                    .withTopic(config.topology().rawTopic()).withPartitions(config.topicPartitions()).withSpeed(speed));
+            final ReplayConfig replayConfig = ReplaySource.configure(source, replayDefaults(config));
             final Consumer<ReplayProgress> bar = noProgress ? p -> { } : new ProgressBar(err, System.console() != null);
             try (ReplayProducer producer = ReplayProducer.kafka(replayConfig, source.referenceData(),
                     config.clientProps())) {

@@ -2,6 +2,8 @@ package io.ticklake.app.cli;
 
 import java.nio.file.Files;
 
+import io.ticklake.sink.sql.DuckDbEngine;
+import io.ticklake.sink.sql.LocalLake;
 import io.ticklake.sink.store.LakeRoot;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -24,5 +26,19 @@ final class LakeOption {
                     + root.directory());
         }
         return root;
+    }
+
+    /**
+     * DuckDB over the local lake {@code root}, or a usage error when no table there has a Parquet file
+     * (a folder that is not a lake root would otherwise answer every query with 0 rows).
+     */
+    static DuckDbEngine openLocal(final LakeRoot root) {
+        final DuckDbEngine engine = LocalLake.open(root.directory());
+        if (engine.tables().size() == engine.emptyTables().size()) {
+            engine.close();
+            throw new UsageException("--lake " + root.directory() + " holds no ticklake table (no <table>/index=…/"
+                    + "date=…/*.parquet): give the lake's root directory");
+        }
+        return engine;
     }
 }

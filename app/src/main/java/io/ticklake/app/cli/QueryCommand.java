@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import io.ticklake.sink.sql.AthenaRunner;
 import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.LocalLake;
 import io.ticklake.sink.sql.QueryResult;
 import io.ticklake.sink.sql.ResultFormatter;
 import io.ticklake.sink.store.LakeRoot;
@@ -61,7 +60,7 @@ public final class QueryCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--lake: DuckDB reads local lakes only; for s3:// lakes leave out --lake to use Athena");
             }
-            try (DuckDbEngine engine = LocalLake.open(root.directory())) {
+            try (DuckDbEngine engine = LakeOption.openLocal(root)) {
                 result = engine.query(sql);
             }
             stats = String.format(java.util.Locale.ROOT, "%d rows in %d ms (DuckDB)", result.rows().size(),

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import io.ticklake.sink.sql.AthenaRollups;
 import io.ticklake.sink.sql.DuckDbEngine;
 import io.ticklake.sink.sql.DuckDbRollups;
-import io.ticklake.sink.sql.LocalLake;
 import io.ticklake.sink.sql.Rollup;
 import io.ticklake.sink.sql.RollupRun;
 import io.ticklake.sink.sql.Rollups;
@@ -66,7 +65,7 @@ public final class RollupCommand implements Callable<Integer> {
                 }
             }
         } else {
-            try (DuckDbEngine engine = LocalLake.open(root.directory())) {
+            try (DuckDbEngine engine = LakeOption.openLocal(root)) {
                 runs = new DuckDbRollups(engine).build(rollups);
             }
         }

@@ -6,7 +6,10 @@ import io.ticklake.topology.TopologyConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -105,11 +108,28 @@ public final class AppConfig {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("cannot read config file " + file + ": " + reason(e), e);
         }
         final Map<String, String> out = new LinkedHashMap<>();
         p.stringPropertyNames().forEach(k -> out.put(k.strip(), p.getProperty(k).strip()));
         return out;
+    }
+
+    /** Why a file cannot be read, without repeating its path (the message of most file-system exceptions). */
+    private static String reason(final Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof FileSystemException || e.getMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     private static Map<String, String> checked(final Map<String, String> values, final String where) {
@@ -169,6 +189,7 @@ public final class AppConfig {
             throw new ConfigException(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS + " must be >= 1");
         }
         boolValue(ConfigKeys.TOPICS_CREATE);
+        values.forEach(ClientSettings::check);
         if (!applicationId().matches("[A-Za-z0-9._-]{1,200}")) {
             throw new ConfigException(ConfigKeys.APPLICATION_ID + " must match [A-Za-z0-9._-]{1,200}: " + applicationId());
         }

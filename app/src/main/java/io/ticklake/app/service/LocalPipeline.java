@@ -1,5 +1,6 @@
 package io.ticklake.app.service;
 
+import io.ticklake.app.config.AppConfig;
 import io.ticklake.app.config.ConfigKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,8 +15,25 @@ public final class LocalPipeline {
     public static final int PARTITIONS = 3;
     /** Age roll of the demo: the last batches of a replay land after this much quiet (service default 60 s). */
     public static final String ROLL_MAX_AGE_MS = "1000";
+    /**
+     * Stands for the embedded broker's address, known only once it runs, when the settings are checked
+     * before anything starts ({@link #check}); never connected to.
+     */
+    static final String PLACEHOLDER_BOOTSTRAP = "127.0.0.1:9092";
 
     private LocalPipeline() {
+    }
+
+    /**
+     * The configuration {@link #settings} will give, built with a placeholder broker address and state
+     * directory (nothing is created or connected to): every key and value is checked before the caller
+     * clears a lake or starts a broker. Throws the {@link io.ticklake.app.config.ConfigException} the
+     * real configuration would throw.
+     */
+    public static AppConfig check(final Path lake, final String applicationId, final int httpPort,
+                                  final Map<String, String> overrides) {
+        final Path placeholderState = Path.of(System.getProperty("java.io.tmpdir"), "ticklake-unused-state");
+        return AppConfig.of(settings(PLACEHOLDER_BOOTSTRAP, lake, placeholderState, applicationId, httpPort, overrides));
     }
 
     /**

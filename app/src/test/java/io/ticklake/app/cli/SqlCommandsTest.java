@@ -2,12 +2,15 @@ package io.ticklake.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,32 @@ class SqlCommandsTest {
 
         assertThat(run("catalog")).isEqualTo(2);
         assertThat(err.toString()).contains("subcommand is required");
+    }
+
+    @Test
+    void aFolderWithoutTicklakeTablesIsSaidSoNotAnsweredWithZeroRows(@TempDir final Path notALake) throws IOException {
+        Files.writeString(notALake.resolve("notes.txt"), "not a table");
+        Files.createDirectories(notALake.resolve("photos"));
+        Files.createDirectories(notALake.resolve("ticks"));   // a table's name, but no files
+        final List<Path> before = list(notALake);
+
+        assertThat(run("query", "--lake", notALake.toString(), "SELECT count(*) FROM ticks")).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString().startsWith("ticklake query: ")
+                .contains("no ticklake table").contains(notALake.toString());
+        assertThat(out.toString()).isEmpty();
+        err.getBuffer().setLength(0);
+
+        assertThat(run("rollup", "--lake", notALake.toString())).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString().startsWith("ticklake rollup: ")
+                .contains("no ticklake table");
+        assertThat(out.toString()).isEmpty();
+        assertThat(list(notALake)).isEqualTo(before);
+    }
+
+    private static List<Path> list(final Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.sorted().toList();
+        }
     }
 
     @Test

@@ -73,6 +73,27 @@ class AppConfigTest {
     }
 
     @Test
+    void aMissingConfigFileNamesItsPathOnceAndSaysWhy() {
+        final Path missing = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> AppConfig.load(Map.of(), Map.of(), missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("cannot read config file " + missing + ": no such file");
+    }
+
+    @Test
+    void kafkaAndStreamsValuesAreCheckedWithKafkasOwnDefinitions() {
+        assertThatThrownBy(() -> AppConfig.load(Map.of("kafka.linger.ms", "soon"), Map.of(), null))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("kafka.linger.ms: ")
+                .hasMessageContaining("soon");
+        assertThatThrownBy(() -> AppConfig.load(Map.of("streams.commit.interval.ms", "-5"), Map.of(), null))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("streams.commit.interval.ms: ");
+        assertThatThrownBy(() -> AppConfig.load(Map.of(), Map.of("KAFKA_ACKS", "some"), null))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("kafka.acks: ");
+        assertThat(AppConfig.load(Map.of("kafka.linger.ms", "20", "kafka.acks", "all",
+                "streams.commit.interval.ms", "100"), Map.of(), null).clientProps()).containsEntry("linger.ms", "20");
+    }
+
+    @Test
     void unknownTicklakeEnvironmentIsIgnoredNotFatal() {
         final AppConfig config = AppConfig.load(Map.of(), Map.of("TICKLAKE_NO_SUCH_KEY", "x", "TICKLAKE_LOG_LEVEL", "DEBUG"),
                 null);

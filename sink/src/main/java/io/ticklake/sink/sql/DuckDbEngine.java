@@ -31,7 +31,8 @@ import io.ticklake.sink.catalog.LakeIdentifiers;
 
 /**
  * Embedded DuckDB over a local lake: one view per lake table, with the same names as in Glue/Athena,
- * over {@code read_parquet('<root>/<table>/**&#47;*.parquet', hive_partitioning = true)} with
+ * over {@code read_parquet([...], hive_partitioning = true)} of the table's valid partitions
+ * ({@link TableFiles}: stray directories and files are skipped and reported, never fatal to a table) with
  * {@code index} typed VARCHAR and {@code date} typed DATE. A declared table without files yet is an
  * empty view with its declared columns. The session time zone is UTC, and DuckDB spills to a private
  * directory under the system temp dir (never into the working directory). Not thread-safe.
@@ -50,6 +51,7 @@ public final class DuckDbEngine implements AutoCloseable {
     private final Map<String, List<DuckColumn>> declared = new TreeMap<>();
     private final Set<String> views = new TreeSet<>();
     private final Set<String> empty = new TreeSet<>();
+    private List<String> skipped = List.of();
 
     private DuckDbEngine(final Path root, final Path tempDir, final Connection connection) {
         this.root = root;
@@ -127,18 +129,33 @@ public final class DuckDbEngine implements AutoCloseable {
         return Set.copyOf(empty);
     }
 
-    /** (Re)creates one view per table directory with Parquet files, and per declared table. */
+    /**
+     * (Re)creates one view per table directory with Parquet files, and per declared table. Entries of a
+     * table that are not its partitions ({@link TableFiles}) are left out and reported: a WARN line, and
+     * {@link #skipped()}.
+     */
     public void refresh() {
-        final Set<String> found = new TreeSet<>();
+        final Map<String, TableFiles> found = new TreeMap<>();
+        final List<String> strays = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(Files::isDirectory)
-                    .filter(d -> LakeIdentifiers.isTable(d.getFileName().toString()))
-                    .filter(DuckDbEngine::hasParquet)
-                    .forEach(d -> found.add(d.getFileName().toString()));
+            for (final Path d : dirs.filter(Files::isDirectory)
+                    .filter(t -> LakeIdentifiers.isTable(t.getFileName().toString())).sorted().toList()) {
+                final TableFiles files = TableFiles.scan(root, d.getFileName().toString());
+                strays.addAll(files.skipped());
+                if (files.hasFiles()) {
+                    found.put(d.getFileName().toString(), files);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list lake " + root, e);
         }
-        final Set<String> wanted = new TreeSet<>(found);
+        final boolean news = !strays.equals(skipped); // once per change: a rollup refreshes after each table
+        skipped = List.copyOf(strays);
+        if (!strays.isEmpty() && news) {
+            LOG.warn("Skipped {} entries of the lake {} that are not partitions of a table (<table>/index=<value>/"
+                    + "date=<yyyy-MM-dd>/<file>.parquet): {}", strays.size(), root, abbreviated(strays));
+        }
+        final Set<String> wanted = new TreeSet<>(found.keySet());
         wanted.addAll(declared.keySet());
         for (final String gone : new TreeSet<>(views)) {
             if (!wanted.contains(gone)) {
@@ -148,9 +165,9 @@ public final class DuckDbEngine implements AutoCloseable {
         }
         empty.clear();
         for (final String table : wanted) {
-            if (found.contains(table)) {
-                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS SELECT * FROM read_parquet("
-                        + SqlLiterals.path(root.resolve(table), "/**/*.parquet")
+            if (found.containsKey(table)) {
+                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS SELECT * FROM read_parquet(["
+                        + String.join(", ", found.get(table).sources()) + "]"
                         // no union_by_name: it reads the footer of every file of the table when the query
                         // is bound, so a one-partition query would still touch the whole table; every file
                         // of a table has the table's one schema (the sink's Avro schema, the rollup's SQL)
@@ -162,6 +179,18 @@ public final class DuckDbEngine implements AutoCloseable {
             views.add(table);
         }
         LOG.debug("DuckDB views over {}: {} (empty: {})", root, views, empty);
+    }
+
+    /** The entries the last {@link #refresh()} left out, relative to the root (directories end with /), sorted. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /** The first few of {@code entries}, and how many more. */
+    private static String abbreviated(final List<String> entries) {
+        final int shown = 10;
+        return entries.size() <= shown ? String.join(", ", entries)
+                : String.join(", ", entries.subList(0, shown)) + " and " + (entries.size() - shown) + " more";
     }
 
     /** Runs a query and returns all rows; DuckDB's error message verbatim on failure. */
@@ -317,14 +346,6 @@ public final class DuckDbEngine implements AutoCloseable {
             return d.toLocalDate();
         }
         return v;
-    }
-
-    private static boolean hasParquet(final Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(f));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
     }
 
     private static void deleteIfEmpty(final Path dir) {
