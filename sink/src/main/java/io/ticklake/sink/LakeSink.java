@@ -55,6 +55,7 @@ public final class LakeSink implements AutoCloseable {
     private final Clock clock;
     private final RollPolicy policy;
     private final BatchUploader uploader;
+    private final BatchCommitHook hook;
     private final ObjectStore store;
     private final SinkMetrics metrics = new SinkMetrics();
     private final Backoff backoff;
@@ -82,25 +83,40 @@ public final class LakeSink implements AutoCloseable {
      *                      {@code isolation.level=read_committed}, {@code auto.offset.reset=earliest}
      *                      and {@code max.poll.records=2000} are defaults
      * @param store         where files go
-     * @param listener      told about new partition paths
+     * @param listener      told about new partition paths (before their batch is committed)
      * @param clock         wall clock for the age of batches
      */
     public LakeSink(final SinkConfig config, final Map<String, Object> consumerProps, final ObjectStore store,
                     final PartitionListener listener, final Clock clock) {
+        this(config, consumerProps, store, new PartitionAnnouncer(listener, config.announcedMax()), clock);
+    }
+
+    /**
+     * A sink reading with a new {@link KafkaConsumer}, running {@code hook} for every batch between its
+     * files becoming durable and its offsets being committed (e.g. catalog registration).
+     */
+    public LakeSink(final SinkConfig config, final Map<String, Object> consumerProps, final ObjectStore store,
+                    final BatchCommitHook hook, final Clock clock) {
         this(config, new KafkaConsumer<>(consumerConfig(consumerProps), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), maxPollInterval(consumerProps), store, listener, clock);
+                new ByteArrayDeserializer()), maxPollInterval(consumerProps), store, hook, clock);
     }
 
     LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
              final ObjectStore store, final PartitionListener listener, final Clock clock) {
+        this(config, consumer, maxPollIntervalMs, store, new PartitionAnnouncer(listener, config.announcedMax()),
+                clock);
+    }
+
+    LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
+             final ObjectStore store, final BatchCommitHook hook, final Clock clock) {
         this.config = config;
         this.consumer = consumer;
         this.clock = clock;
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression(), config.format()), listener,
-                new AnnouncedPaths(config.announcedMax()), metrics);
+        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression(), config.format()), metrics);
+        this.hook = java.util.Objects.requireNonNull(hook, "hook");
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
         for (LakeTable t : config.tables().tables()) {
@@ -335,8 +351,9 @@ public final class LakeSink implements AutoCloseable {
         if (mustRejoin || batches.get(b.tp) != b) {
             return;
         }
+        final DurableBatch durable;
         try {
-            uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
+            durable = uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
                 bufferedBytes -= freed;
                 openFiles--;
             });
@@ -345,6 +362,14 @@ public final class LakeSink implements AutoCloseable {
             return;
         } catch (Exception e) {
             failed(b, "upload", e);
+            return;
+        }
+        try {
+            hook.beforeCommit(durable);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            failed(b, "commit hook", e);
             return;
         }
         try {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
- * catalog listener, and the admin HTTP server. {@link #start()} brings them up in that order;
+ * catalog commit hook, and the admin HTTP server. {@link #start()} brings them up in that order;
  * {@link #close()} stops intake first (Streams closes, leaving its group), then flushes and commits the
  * sink, then the catalog, then HTTP. {@link #awaitStop()} blocks until {@link #requestStop()} or a
  * fatal failure of Streams or the sink.
@@ -72,7 +72,7 @@ public final class TickLakeService implements AutoCloseable {
                         config.replicationFactor());
             }
             store = storeDecorator.apply(ObjectStores.open(config.lake().orElseThrow(), config.sink().s3()));
-            catalog = CatalogWiring.create(config, store, clock);
+            catalog = CatalogWiring.create(config, store);
             streams = new StreamsRunner(TickTopology.topology(config.topology()), config.streamsProps(),
                     Duration.ofMillis(config.closeTimeoutMs()), clock);
             streams.onStateChange((now, before) -> {
@@ -81,7 +81,7 @@ public final class TickLakeService implements AutoCloseable {
                 }
             });
             streams.start();
-            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.listener(), clock).start();
+            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
             final List<MetricSource> metrics = new ArrayList<>();
             metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
             metrics.add(new SinkMetricSource(sink.metrics()));
