@@ -50,6 +50,7 @@ final class Batch {
     long bytes;
     long openedAt;
     RollPolicy.Reason sealedBy;
+    long sealedAt;
     int attempts;
     long retryAt;
 
@@ -64,8 +65,9 @@ final class Batch {
         return sealedBy != null;
     }
 
-    void seal(final RollPolicy.Reason reason) {
+    void seal(final RollPolicy.Reason reason, final long now) {
         sealedBy = reason;
+        sealedAt = now;
     }
 
     /** Counts a record that is not written (control, invalid); returns 0 bytes added. */

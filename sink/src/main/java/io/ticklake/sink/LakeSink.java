@@ -47,8 +47,14 @@ import org.slf4j.LoggerFactory;
 public final class LakeSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LakeSink.class);
 
-    /** Where the sink is in its life. */
-    public enum State { CREATED, RUNNING, STOPPING, STOPPED, FAILED }
+    /**
+     * Where the sink is in its life. {@code STALLED} is {@code RUNNING} while it cannot write: a closed
+     * batch has waited longer than {@code sink.stall.after.ms} for its files and commit (the store or
+     * the commit hook keeps failing); it keeps retrying and becomes {@code RUNNING} again by itself.
+     */
+    public enum State { CREATED, RUNNING, STALLED, STOPPING, STOPPED, FAILED }
+
+    private static final long NONE_SEALED = Long.MAX_VALUE;
 
     private final SinkConfig config;
     private final Consumer<byte[], byte[]> consumer;
@@ -73,6 +79,8 @@ public final class LakeSink implements AutoCloseable {
     private long lastPollNanos = System.nanoTime();
     private volatile boolean stopping;
     private volatile State state = State.CREATED;
+    /** When the oldest closed, uncommitted batch was closed (clock millis), or {@link #NONE_SEALED}. */
+    private volatile long oldestSealedAt = NONE_SEALED;
     private volatile Throwable failure;
 
     /**
@@ -206,9 +214,15 @@ public final class LakeSink implements AutoCloseable {
         }
     }
 
-    /** The sink's state (RUNNING means it consumes; health checks use it). */
+    /** The sink's state (RUNNING means it consumes and writes; health checks use it). Thread-safe. */
     public State state() {
-        return state;
+        final State s = state;
+        final long sealedAt = oldestSealedAt;
+        if (s == State.RUNNING && sealedAt != NONE_SEALED
+                && clock.millis() - sealedAt > config.stallAfter().toMillis()) {
+            return State.STALLED;
+        }
+        return s;
     }
 
     /** The failure that stopped the sink, or null. */
@@ -342,7 +356,10 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void flush(final Batch b, final RollPolicy.Reason reason) {
-        b.seal(reason);
+        b.seal(reason, clock.millis());
+        if (oldestSealedAt == NONE_SEALED) {
+            oldestSealedAt = b.sealedAt;
+        }
         metrics.rolled(reason);
         uploadAndCommit(b);
     }
@@ -397,6 +414,18 @@ public final class LakeSink implements AutoCloseable {
             LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
         }
         batches.remove(b.tp);
+        sealedChanged();
+    }
+
+    /** Recomputes {@link #oldestSealedAt} after a closed batch left. */
+    private void sealedChanged() {
+        long oldest = NONE_SEALED;
+        for (Batch b : batches.values()) {
+            if (b.sealed()) {
+                oldest = Math.min(oldest, b.sealedAt);
+            }
+        }
+        oldestSealedAt = oldest;
     }
 
     private void failed(final Batch b, final String what, final Exception e) {
@@ -473,6 +502,7 @@ public final class LakeSink implements AutoCloseable {
         if (b.records > 0) {
             metrics.dropped();
         }
+        sealedChanged();
     }
 
     /** Drops the batches of partitions this member no longer owns; rewinds the ones it kept after a lost commit. */

@@ -116,6 +116,8 @@ public final class ConfigKeys {
         d.put("sink.poll.timeout.ms", "Longest wait of one consumer poll.");
         d.put("sink.retry.backoff.initial.ms", "First delay after a failed batch upload (doubles, with jitter).");
         d.put("sink.retry.backoff.max.ms", "Longest delay between batch upload attempts.");
+        d.put("sink.stall.after.ms", "A closed batch not committed for this long (store or catalog failing) makes the "
+                + "sink STALLED and /health/ready 503.");
         d.put("sink.announced.partitions.max", "Partition paths remembered as registered in the catalog (LRU).");
         d.put("sink.s3.region", "S3 region (flag --s3-region; default: the AWS default chain).");
         d.put("sink.s3.endpoint", "S3 endpoint override for S3-compatible servers (flag --s3-endpoint).");

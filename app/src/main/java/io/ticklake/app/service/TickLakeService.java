@@ -110,6 +110,8 @@ public final class TickLakeService implements AutoCloseable {
         }
         final boolean live = failed == null && streamsState != KafkaStreams.State.ERROR
                 && sinkState != LakeSink.State.FAILED;
+        // a STALLED sink (cannot write for sink.stall.after.ms) is live but not ready: a restart would not fix
+        // its store or catalog, while leaving the load balancer is harmless and makes the stall visible
         final boolean ready = live && streamsState == KafkaStreams.State.RUNNING && sinkState == LakeSink.State.RUNNING;
         return new Health(live, ready, components);
     }
