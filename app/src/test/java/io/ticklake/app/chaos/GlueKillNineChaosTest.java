@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * a committed file whose partition Glue does not know.
  */
 class GlueKillNineChaosTest extends ChaosTest {
-    private static final int KILLS = 3;
+    private static final int KILLS = 2;
     private static final String DATABASE = "chaos_glue";
 
     @Test
@@ -44,7 +44,7 @@ class GlueKillNineChaosTest extends ChaosTest {
              GlueClient glue = GlueClient.builder().endpointOverride(moto.endpoint()).region(moto.region())
                      .credentialsProvider(moto.credentials()).build()) {
             run.service.startAndAwaitReady(ChaosRun.READY_TIMEOUT);
-            final CompletableFuture<ReplaySummary> replay = run.replayInBackground(Duration.ofSeconds(12));
+            final CompletableFuture<ReplaySummary> replay = run.replayInBackground(Duration.ofSeconds(10));
             final List<Long> moments = new ArrayList<>();
             for (int i = 0; i < KILLS; i++) {
                 final long moment = 500 + random.nextInt(3_000);
