@@ -1,6 +1,6 @@
 package io.ticklake.sink;
 
-import io.ticklake.sink.lake.ParquetEncoder;
+import io.ticklake.sink.lake.FileFormat;
 import io.ticklake.sink.store.ObjectStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +20,12 @@ final class BatchUploader {
     }
 
     private final ObjectStore store;
-    private final ParquetEncoder encoder;
+    private final FileFormat format;
     private final SinkMetrics metrics;
 
-    BatchUploader(final ObjectStore store, final ParquetEncoder encoder, final SinkMetrics metrics) {
+    BatchUploader(final ObjectStore store, final FileFormat format, final SinkMetrics metrics) {
         this.store = store;
-        this.encoder = encoder;
+        this.format = format;
         this.metrics = metrics;
     }
 
@@ -41,15 +41,16 @@ final class BatchUploader {
             throws Exception {
         final List<DurableBatch.File> durable = new ArrayList<>(batch.fileCount());
         for (Batch.OpenFile f : batch.files()) {
-            final String key = f.path.fileKey(batch.tp.topic(), batch.tp.partition(), f.firstOffset);
+            final String key = f.path.fileKey(batch.tp.topic(), batch.tp.partition(), f.firstOffset,
+                    format.extension());
             if (!f.uploaded) {
                 if (!mayUpload.getAsBoolean()) {
                     throw new MustPollException();
                 }
-                final byte[] parquet = encoder.encode(f.rows);
+                final byte[] file = format.encode(f.rows);
                 final long t0 = System.nanoTime();
-                store.put(key, parquet);
-                metrics.uploaded(parquet.length, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                store.put(key, file);
+                metrics.uploaded(file.length, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
                 freed.accept(batch.uploaded(f));
             }
             durable.add(new DurableBatch.File(f.path, key, store.uri(f.path.dir() + "/")));

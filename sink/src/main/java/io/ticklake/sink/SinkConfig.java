@@ -1,5 +1,6 @@
 package io.ticklake.sink;
 
+import io.ticklake.sink.lake.FileFormat;
 import io.ticklake.sink.lake.LakeTables;
 import io.ticklake.sink.lake.ParquetEncoder;
 import io.ticklake.sink.lake.ParquetFormat;
@@ -136,6 +137,11 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
                 r.wrap("sink.parquet.format", ParquetFormat::parse), r.ms("sink.poll.timeout.ms"),
                 r.ms("sink.retry.backoff.initial.ms"), r.ms("sink.retry.backoff.max.ms"), r.ms("sink.stall.after.ms"),
                 (int) r.positiveLong("sink.announced.partitions.max"), s3));
+    }
+
+    /** The file format of the lake's files, the one place it is chosen: Parquet with the configured codec and layout. */
+    public FileFormat fileFormat() {
+        return new ParquetEncoder(compression, format);
     }
 
     /** This configuration with another lake root. */
