@@ -2,7 +2,6 @@ package io.ticklake.sink;
 
 import io.ticklake.data.Watermark;
 import io.ticklake.sink.lake.LakeTable;
-import io.ticklake.sink.lake.ParquetEncoder;
 import io.ticklake.sink.lake.PartitionListener;
 import io.ticklake.sink.store.Backoff;
 import io.ticklake.sink.store.ObjectStore;
@@ -123,12 +122,12 @@ public final class LakeSink implements AutoCloseable {
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression(), config.format()), metrics);
+        this.uploader = new BatchUploader(store, config.fileFormat(), metrics);
         this.hook = java.util.Objects.requireNonNull(hook, "hook");
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
         for (LakeTable t : config.tables().tables()) {
-            decoders.put(t.topic(), new RecordDecoder(t.kind()));
+            decoders.put(t.topic(), new RecordDecoder(t.codec()));
         }
     }
 

@@ -104,7 +104,8 @@ public final class ConfigKeys {
     private static Map<String, String> sinkDescriptions() {
         final Map<String, String> d = new LinkedHashMap<>();
         d.put(SINK_LAKE, "Lake root: s3://bucket/prefix or a directory (flag --lake).");
-        d.put("sink.tables", "Topic → table mapping.");
+        d.put("sink.tables", "Topic → table mapping, topic=table[:kind] (kind ticks or ohlc; needed when neither name "
+                + "starts with it).");
         d.put("sink.roll.max.records", "A batch is closed and uploaded after this many records per topic-partition.");
         d.put("sink.roll.max.bytes", "… or this many buffered bytes.");
         d.put("sink.roll.max.age.ms", "… or when its first record is this old (wall clock).");
