@@ -1,11 +1,9 @@
 package io.ticklake.sink;
 
-import io.ticklake.data.EnrichedTick;
-import io.ticklake.data.OhlcBar;
-import io.ticklake.sink.lake.LakeRows;
 import io.ticklake.sink.lake.LakeTable;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.lake.RowBuffer;
+import io.ticklake.sink.lake.TableCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +35,7 @@ final class Batch {
 
     final TopicPartition tp;
     final LakeTable table;
+    private final TableCodec codec;
     /** First offset consumed into this batch (where a new owner re-reads it from). */
     final long startOffset;
     private final Map<String, OpenFile> files = new HashMap<>();
@@ -50,12 +49,14 @@ final class Batch {
     long bytes;
     long openedAt;
     RollPolicy.Reason sealedBy;
+    long sealedAt;
     int attempts;
     long retryAt;
 
     Batch(final TopicPartition tp, final LakeTable table, final long startOffset) {
         this.tp = tp;
         this.table = table;
+        this.codec = table.codec();
         this.startOffset = startOffset;
         this.nextOffset = startOffset;
     }
@@ -64,8 +65,9 @@ final class Batch {
         return sealedBy != null;
     }
 
-    void seal(final RollPolicy.Reason reason) {
+    void seal(final RollPolicy.Reason reason, final long now) {
         sealedBy = reason;
+        sealedAt = now;
     }
 
     /** Counts a record that is not written (control, invalid); returns 0 bytes added. */
@@ -74,14 +76,14 @@ final class Batch {
     }
 
     /**
-     * Appends a decoded row read at {@code offset}.
+     * Appends a row decoded by this table's codec, read at {@code offset}.
      *
      * @return the change in buffered bytes; {@link #openedFile()} tells whether a new file was opened
      */
     long append(final Object row, final int partition, final long offset, final long now) {
         consumed(offset, now);
-        final String index = RecordDecoder.index(row);
-        final String date = RecordDecoder.date(row);
+        final String index = codec.index(row);
+        final String date = codec.date(row);
         OpenFile f = last;
         boolean opened = false;
         if (f == null || !index.equals(lastIndex) || !date.equals(lastDate)) {
@@ -98,11 +100,7 @@ final class Batch {
             lastDate = date;
         }
         final long before = f.rows.bytes();
-        if (row instanceof EnrichedTick t) {
-            LakeRows.append(f.rows, t, partition, offset);
-        } else {
-            LakeRows.append(f.rows, (OhlcBar) row, partition, offset);
-        }
+        codec.append(f.rows, row, partition, offset);
         final long delta = f.rows.bytes() - before + (opened ? f.bytes : 0);
         f.bytes = f.rows.bytes();
         bytes += delta;

@@ -2,7 +2,6 @@ package io.ticklake.sink;
 
 import io.ticklake.data.Watermark;
 import io.ticklake.sink.lake.LakeTable;
-import io.ticklake.sink.lake.ParquetEncoder;
 import io.ticklake.sink.lake.PartitionListener;
 import io.ticklake.sink.store.Backoff;
 import io.ticklake.sink.store.ObjectStore;
@@ -47,14 +46,21 @@ import org.slf4j.LoggerFactory;
 public final class LakeSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LakeSink.class);
 
-    /** Where the sink is in its life. */
-    public enum State { CREATED, RUNNING, STOPPING, STOPPED, FAILED }
+    /**
+     * Where the sink is in its life. {@code STALLED} is {@code RUNNING} while it cannot write: a closed
+     * batch has waited longer than {@code sink.stall.after.ms} for its files and commit (the store or
+     * the commit hook keeps failing); it keeps retrying and becomes {@code RUNNING} again by itself.
+     */
+    public enum State { CREATED, RUNNING, STALLED, STOPPING, STOPPED, FAILED }
+
+    private static final long NONE_SEALED = Long.MAX_VALUE;
 
     private final SinkConfig config;
     private final Consumer<byte[], byte[]> consumer;
     private final Clock clock;
     private final RollPolicy policy;
     private final BatchUploader uploader;
+    private final BatchCommitHook hook;
     private final ObjectStore store;
     private final SinkMetrics metrics = new SinkMetrics();
     private final Backoff backoff;
@@ -72,6 +78,8 @@ public final class LakeSink implements AutoCloseable {
     private long lastPollNanos = System.nanoTime();
     private volatile boolean stopping;
     private volatile State state = State.CREATED;
+    /** When the oldest closed, uncommitted batch was closed (clock millis), or {@link #NONE_SEALED}. */
+    private volatile long oldestSealedAt = NONE_SEALED;
     private volatile Throwable failure;
 
     /**
@@ -82,29 +90,44 @@ public final class LakeSink implements AutoCloseable {
      *                      {@code isolation.level=read_committed}, {@code auto.offset.reset=earliest}
      *                      and {@code max.poll.records=2000} are defaults
      * @param store         where files go
-     * @param listener      told about new partition paths
+     * @param listener      told about new partition paths (before their batch is committed)
      * @param clock         wall clock for the age of batches
      */
     public LakeSink(final SinkConfig config, final Map<String, Object> consumerProps, final ObjectStore store,
                     final PartitionListener listener, final Clock clock) {
+        this(config, consumerProps, store, new PartitionAnnouncer(listener, config.announcedMax()), clock);
+    }
+
+    /**
+     * A sink reading with a new {@link KafkaConsumer}, running {@code hook} for every batch between its
+     * files becoming durable and its offsets being committed (e.g. catalog registration).
+     */
+    public LakeSink(final SinkConfig config, final Map<String, Object> consumerProps, final ObjectStore store,
+                    final BatchCommitHook hook, final Clock clock) {
         this(config, new KafkaConsumer<>(consumerConfig(consumerProps), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), maxPollInterval(consumerProps), store, listener, clock);
+                new ByteArrayDeserializer()), maxPollInterval(consumerProps), store, hook, clock);
     }
 
     LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
              final ObjectStore store, final PartitionListener listener, final Clock clock) {
+        this(config, consumer, maxPollIntervalMs, store, new PartitionAnnouncer(listener, config.announcedMax()),
+                clock);
+    }
+
+    LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
+             final ObjectStore store, final BatchCommitHook hook, final Clock clock) {
         this.config = config;
         this.consumer = consumer;
         this.clock = clock;
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, new ParquetEncoder(config.compression(), config.format()), listener,
-                new AnnouncedPaths(config.announcedMax()), metrics);
+        this.uploader = new BatchUploader(store, config.fileFormat(), metrics);
+        this.hook = java.util.Objects.requireNonNull(hook, "hook");
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
         for (LakeTable t : config.tables().tables()) {
-            decoders.put(t.topic(), new RecordDecoder(t.kind()));
+            decoders.put(t.topic(), new RecordDecoder(t.codec()));
         }
     }
 
@@ -190,9 +213,15 @@ public final class LakeSink implements AutoCloseable {
         }
     }
 
-    /** The sink's state (RUNNING means it consumes; health checks use it). */
+    /** The sink's state (RUNNING means it consumes and writes; health checks use it). Thread-safe. */
     public State state() {
-        return state;
+        final State s = state;
+        final long sealedAt = oldestSealedAt;
+        if (s == State.RUNNING && sealedAt != NONE_SEALED
+                && clock.millis() - sealedAt > config.stallAfter().toMillis()) {
+            return State.STALLED;
+        }
+        return s;
     }
 
     /** The failure that stopped the sink, or null. */
@@ -326,7 +355,10 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void flush(final Batch b, final RollPolicy.Reason reason) {
-        b.seal(reason);
+        b.seal(reason, clock.millis());
+        if (oldestSealedAt == NONE_SEALED) {
+            oldestSealedAt = b.sealedAt;
+        }
         metrics.rolled(reason);
         uploadAndCommit(b);
     }
@@ -335,8 +367,9 @@ public final class LakeSink implements AutoCloseable {
         if (mustRejoin || batches.get(b.tp) != b) {
             return;
         }
+        final DurableBatch durable;
         try {
-            uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
+            durable = uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
                 bufferedBytes -= freed;
                 openFiles--;
             });
@@ -345,6 +378,14 @@ public final class LakeSink implements AutoCloseable {
             return;
         } catch (Exception e) {
             failed(b, "upload", e);
+            return;
+        }
+        try {
+            hook.beforeCommit(durable);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            failed(b, "commit hook", e);
             return;
         }
         try {
@@ -372,6 +413,18 @@ public final class LakeSink implements AutoCloseable {
             LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
         }
         batches.remove(b.tp);
+        sealedChanged();
+    }
+
+    /** Recomputes {@link #oldestSealedAt} after a closed batch left. */
+    private void sealedChanged() {
+        long oldest = NONE_SEALED;
+        for (Batch b : batches.values()) {
+            if (b.sealed()) {
+                oldest = Math.min(oldest, b.sealedAt);
+            }
+        }
+        oldestSealedAt = oldest;
     }
 
     private void failed(final Batch b, final String what, final Exception e) {
@@ -448,6 +501,7 @@ public final class LakeSink implements AutoCloseable {
         if (b.records > 0) {
             metrics.dropped();
         }
+        sealedChanged();
     }
 
     /** Drops the batches of partitions this member no longer owns; rewinds the ones it kept after a lost commit. */

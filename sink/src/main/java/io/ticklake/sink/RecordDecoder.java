@@ -1,20 +1,13 @@
 package io.ticklake.sink;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import io.ticklake.data.EnrichedTick;
-import io.ticklake.data.OhlcBar;
-import io.ticklake.data.json.Json;
-import io.ticklake.sink.lake.LakeTable;
 import io.ticklake.sink.lake.PartitionPath;
+import io.ticklake.sink.lake.TableCodec;
 
 /**
- * Turns a record value into a lake row: the JSON of {@link EnrichedTick} or {@link OhlcBar}, checked
- * for what the lake needs (an index and a valid trading date). Not thread-safe.
+ * Turns a record value into a lake row with its table's codec, checked for what the lake needs (an
+ * index and a valid trading date). Not thread-safe.
  */
 final class RecordDecoder {
-    private static final ObjectReader TICKS = Json.MAPPER.readerFor(EnrichedTick.class);
-    private static final ObjectReader BARS = Json.MAPPER.readerFor(OhlcBar.class);
-
     /** A value that cannot become a row; the message is a short reason. */
     static final class InvalidValueException extends Exception {
         InvalidValueException(final String reason) {
@@ -22,42 +15,33 @@ final class RecordDecoder {
         }
     }
 
-    private final LakeTable.Kind kind;
+    private final TableCodec codec;
 
-    RecordDecoder(final LakeTable.Kind kind) {
-        this.kind = kind;
+    RecordDecoder(final TableCodec codec) {
+        this.codec = codec;
     }
 
-    /** The decoded record: an {@link EnrichedTick} or an {@link OhlcBar}. */
+    /** The decoded row (the codec's object). */
     Object decode(final byte[] value) throws InvalidValueException {
         if (value == null) {
             throw new InvalidValueException("null value");
         }
         final Object row;
         try {
-            row = (kind == LakeTable.Kind.TICKS ? TICKS : BARS).readValue(value);
+            row = codec.decode(value);
         } catch (java.io.IOException | RuntimeException e) {
             throw new InvalidValueException("not-json");
         }
         if (row == null) {
             throw new InvalidValueException("not-json");
         }
-        final String index = index(row);
-        final String date = date(row);
+        final String index = codec.index(row);
         if (index == null || index.isEmpty()) {
             throw new InvalidValueException("missing index");
         }
-        if (!PartitionPath.isDate(date)) {
+        if (!PartitionPath.isDate(codec.date(row))) {
             throw new InvalidValueException("invalid trading_date");
         }
         return row;
-    }
-
-    static String index(final Object row) {
-        return row instanceof EnrichedTick t ? t.index() : ((OhlcBar) row).index();
-    }
-
-    static String date(final Object row) {
-        return row instanceof EnrichedTick t ? t.tradingDate() : ((OhlcBar) row).tradingDate();
     }
 }

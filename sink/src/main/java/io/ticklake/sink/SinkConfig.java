@@ -1,5 +1,6 @@
 package io.ticklake.sink;
 
+import io.ticklake.sink.lake.FileFormat;
 import io.ticklake.sink.lake.LakeTables;
 import io.ticklake.sink.lake.ParquetEncoder;
 import io.ticklake.sink.lake.ParquetFormat;
@@ -29,13 +30,15 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param pollTimeout          longest wait in one consumer poll
  * @param retryBackoffInitial  first delay after a failed batch upload (doubles, with jitter)
  * @param retryBackoffMax      longest delay between batch upload attempts
+ * @param stallAfter           a closed batch not committed for this long makes the sink {@code STALLED}
  * @param announcedMax         partition paths remembered as announced to the listener (LRU)
  * @param s3                   S3 client settings (used when the lake is on S3)
  */
 public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits roll, long bufferMaxBytes,
                          int maxOpenFiles, CompressionCodecName compression, ParquetFormat format,
                          Duration pollTimeout,
-                         Duration retryBackoffInitial, Duration retryBackoffMax, int announcedMax, S3Settings s3) {
+                         Duration retryBackoffInitial, Duration retryBackoffMax, Duration stallAfter,
+                         int announcedMax, S3Settings s3) {
 
     /** Default of {@code sink.tables}. */
     public static final String DEFAULT_TABLES = "ticks-enriched=ticks,ohlc-1m=ohlc_1m,ohlc-1d=ohlc_1d";
@@ -49,6 +52,7 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
         Objects.requireNonNull(compression, "compression");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(stallAfter, "stallAfter");
         if (bufferMaxBytes < 1024 * 1024) {
             throw new IllegalArgumentException("sink.buffer.max.bytes must be >= 1048576: " + bufferMaxBytes);
         }
@@ -77,6 +81,7 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
         d.put("sink.poll.timeout.ms", "500");
         d.put("sink.retry.backoff.initial.ms", "500");
         d.put("sink.retry.backoff.max.ms", "30000");
+        d.put("sink.stall.after.ms", "15000");
         d.put("sink.announced.partitions.max", "10000");
         d.put("sink.s3.region", null);
         d.put("sink.s3.endpoint", null);
@@ -130,14 +135,19 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
                 r.positiveLong("sink.buffer.max.bytes"), (int) r.positiveLong("sink.max.open.files"),
                 r.wrap("sink.parquet.compression", ParquetEncoder::codec),
                 r.wrap("sink.parquet.format", ParquetFormat::parse), r.ms("sink.poll.timeout.ms"),
-                r.ms("sink.retry.backoff.initial.ms"), r.ms("sink.retry.backoff.max.ms"),
+                r.ms("sink.retry.backoff.initial.ms"), r.ms("sink.retry.backoff.max.ms"), r.ms("sink.stall.after.ms"),
                 (int) r.positiveLong("sink.announced.partitions.max"), s3));
+    }
+
+    /** The file format of the lake's files, the one place it is chosen: Parquet with the configured codec and layout. */
+    public FileFormat fileFormat() {
+        return new ParquetEncoder(compression, format);
     }
 
     /** This configuration with another lake root. */
     public SinkConfig withLake(final LakeRoot root) {
         return new SinkConfig(root, tables, roll, bufferMaxBytes, maxOpenFiles, compression, format, pollTimeout,
-                retryBackoffInitial, retryBackoffMax, announcedMax, s3);
+                retryBackoffInitial, retryBackoffMax, stallAfter, announcedMax, s3);
     }
 
     private record Reader(Map<String, String> v) {

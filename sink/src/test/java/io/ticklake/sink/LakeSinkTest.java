@@ -150,8 +150,8 @@ class LakeSinkTest {
         final S3Settings fast = S3Settings.defaults().withRetries(2, Duration.ofMillis(10), Duration.ofMillis(50));
         try (TickFeed feed = new TickFeed(kafka.bootstrapServers());
              S3ObjectStore store = S3Stores.open(s3, "lake-outage", "warehouse", fast)) {
-            final LakeSink sink = sink(config(Map.of("sink.tables", "ticks-t2=ticks", "sink.roll.max.records", "200")),
-                    store, "g2", PartitionListener.NONE, Clock.systemUTC());
+            final LakeSink sink = sink(config(Map.of("sink.tables", "ticks-t2=ticks", "sink.roll.max.records", "200",
+                    "sink.stall.after.ms", "1500")), store, "g2", PartitionListener.NONE, Clock.systemUTC());
             try {
                 for (int i = 0; i < 500; i++) {
                     feed.send("ticks-t2", TickFeed.tick(HOSTILE.get(i % 4), D1, i));
@@ -168,12 +168,14 @@ class LakeSinkTest {
                         final SinkMetrics.Snapshot m = sink.metrics().snapshot();
                         return m.errors() >= 2 && m.pausedPartitions() > 0;
                     });
-                    assertThat(sink.state()).isEqualTo(LakeSink.State.RUNNING);
+                    // it cannot write, and says so (health turns it into "not ready")
+                    await().atMost(Duration.ofSeconds(30)).until(() -> sink.state() == LakeSink.State.STALLED);
                 } finally {
                     s3.start();
                 }
                 final Map<String, Sent> sent = feed.flush();
                 await().atMost(Duration.ofSeconds(60)).until(() -> sink.metrics().snapshot().recordsWritten() == 1500);
+                assertThat(sink.state()).isEqualTo(LakeSink.State.RUNNING);
                 assertThat(sink.metrics().snapshot().pausedPartitions()).isZero();
                 assertThat(sink.metrics().snapshot().retries()).isPositive();
                 assertExactlyOnce(store, "ticks", "ticks-t2", sent);

@@ -34,6 +34,10 @@ class SinkConfigTest {
         assertThat(c.lake().bucket()).isEqualTo("bkt");
         assertThat(c.roll().maxRecords()).isEqualTo(10);
         assertThat(c.compression()).isEqualTo(CompressionCodecName.SNAPPY);
+        // the one place the file format is chosen: Parquet with the configured codec
+        assertThat(c.fileFormat()).isInstanceOfSatisfying(io.ticklake.sink.lake.ParquetEncoder.class,
+                e -> assertThat(e.codecName()).isEqualTo(CompressionCodecName.SNAPPY));
+        assertThat(c.fileFormat().extension()).isEqualTo(".parquet");
         assertThat(c.s3().pathStyle()).isTrue();
         assertThat(c.s3().kmsKeyId()).isEqualTo("k1");
         assertThat(c.maxOpenFiles()).isEqualTo(1000);

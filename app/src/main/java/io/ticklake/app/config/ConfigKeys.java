@@ -114,7 +114,8 @@ public final class ConfigKeys {
     private static Map<String, String> sinkDescriptions() {
         final Map<String, String> d = new LinkedHashMap<>();
         d.put(SINK_LAKE, "Lake root: s3://bucket/prefix or a directory (flag --lake).");
-        d.put("sink.tables", "Topic → table mapping.");
+        d.put("sink.tables", "Topic → table mapping, topic=table[:kind] (kind ticks or ohlc; needed when neither name "
+                + "starts with it).");
         d.put("sink.roll.max.records", "A batch is closed and uploaded after this many records per topic-partition.");
         d.put("sink.roll.max.bytes", "… or this many buffered bytes.");
         d.put("sink.roll.max.age.ms", "… or when its first record is this old (wall clock).");
@@ -126,6 +127,8 @@ public final class ConfigKeys {
         d.put("sink.poll.timeout.ms", "Longest wait of one consumer poll.");
         d.put("sink.retry.backoff.initial.ms", "First delay after a failed batch upload (doubles, with jitter).");
         d.put("sink.retry.backoff.max.ms", "Longest delay between batch upload attempts.");
+        d.put("sink.stall.after.ms", "A closed batch not committed for this long (store or catalog failing) makes the "
+                + "sink STALLED and /health/ready 503.");
         d.put("sink.announced.partitions.max", "Partition paths remembered as registered in the catalog (LRU).");
         d.put("sink.s3.region", "S3 region (flag --s3-region; default: the AWS default chain).");
         d.put("sink.s3.endpoint", "S3 endpoint override for S3-compatible servers (flag --s3-endpoint).");

@@ -1,16 +1,14 @@
 package io.ticklake.app.service;
 
 import io.ticklake.app.config.AppConfig;
-import io.ticklake.sink.catalog.CatalogPartitionListener;
+import io.ticklake.sink.BatchCommitHook;
+import io.ticklake.sink.catalog.CatalogCommitHook;
 import io.ticklake.sink.catalog.GlueCatalog;
 import io.ticklake.sink.catalog.GlueLakeSync;
 import io.ticklake.sink.catalog.GlueOptions;
 import io.ticklake.sink.lake.LakeTable;
-import io.ticklake.sink.lake.PartitionListener;
 import io.ticklake.sink.store.ObjectStore;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -19,24 +17,24 @@ import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
 /**
  * The catalog a service registers partitions in: Glue when the lake is on S3 and a Glue database is
- * configured (database and tables are created or updated at start, each new partition registered
- * through the sink's listener); otherwise none — a local lake is read by DuckDB directly.
+ * configured (database and tables are created or updated at start; each batch's new partitions are
+ * registered by the sink's commit hook before the batch's offsets are committed); otherwise none — a
+ * local lake is read by DuckDB directly.
  */
 public final class CatalogWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogWiring.class);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(5);
     private final GlueClient glue;
-    private final CatalogPartitionListener listener;
+    private final CatalogCommitHook hook;
     private final String description;
 
-    private CatalogWiring(final GlueClient glue, final CatalogPartitionListener listener, final String description) {
+    private CatalogWiring(final GlueClient glue, final CatalogCommitHook hook, final String description) {
         this.glue = glue;
-        this.listener = listener;
+        this.hook = hook;
         this.description = description;
     }
 
     /** Sets up the catalog of {@code config} (Glue database and tables, if any). */
-    public static CatalogWiring create(final AppConfig config, final ObjectStore store, final Clock clock) {
+    public static CatalogWiring create(final AppConfig config, final ObjectStore store) {
         final boolean s3 = config.lake().map(l -> l.isS3()).orElse(false);
         if (!s3 || config.glueDatabase().isEmpty()) {
             final String what = s3 ? "none (no catalog.glue.database)" : "local (DuckDB reads the lake directly)";
@@ -55,16 +53,16 @@ public final class CatalogWiring implements AutoCloseable {
             }
             final String what = "Glue database " + catalog.database();
             LOG.info("Catalog: {} (tables ready; partitions registered as they land)", what);
-            return new CatalogWiring(glue, new CatalogPartitionListener(catalog, MAX_DELAY, clock), what);
+            return new CatalogWiring(glue, new CatalogCommitHook(catalog), what);
         } catch (RuntimeException e) {
             glue.close();
             throw e;
         }
     }
 
-    /** The listener to give the sink. */
-    public PartitionListener listener() {
-        return listener == null ? PartitionListener.NONE : listener;
+    /** The commit hook to give the sink (registers partitions before offsets are committed). */
+    public BatchCommitHook commitHook() {
+        return hook == null ? BatchCommitHook.NONE : hook;
     }
 
     /** What catalog this is, for logs and {@code /health}. */
@@ -72,12 +70,9 @@ public final class CatalogWiring implements AutoCloseable {
         return description;
     }
 
-    /** Registers what is pending and releases the client. */
+    /** Releases the client (nothing is pending: registration is part of every batch's commit). */
     @Override
     public void close() {
-        if (listener != null) {
-            listener.close();
-        }
         if (glue != null) {
             glue.close();
         }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
- * catalog listener, and the admin HTTP server. {@link #start()} first checks that Kafka answers
+ * catalog commit hook, and the admin HTTP server. {@link #start()} first checks that Kafka answers
  * ({@link TopicAdmin#probe}), then brings them up in that order;
  * {@link #close()} stops intake first (Streams closes, leaving its group), then flushes and commits the
  * sink, then the catalog, then HTTP. {@link #awaitStop()} blocks until {@link #requestStop()} or a
@@ -77,7 +77,7 @@ public final class TickLakeService implements AutoCloseable {
                         config.replicationFactor());
             }
             store = storeDecorator.apply(ObjectStores.open(config.lake().orElseThrow(), config.sink().s3()));
-            catalog = CatalogWiring.create(config, store, clock);
+            catalog = CatalogWiring.create(config, store);
             final Properties streamsProps = config.streamsProps();
             // the topology cuts dead letters to the producer's max.request.size configured here
             streams = new StreamsRunner(TickTopology.topology(config.topology(), streamsProps), streamsProps,
@@ -90,7 +90,7 @@ public final class TickLakeService implements AutoCloseable {
             streams.start();
             counters = new TopologyCounters(streams::metrics,
                     config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
-            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.listener(), clock).start();
+            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
             final List<MetricSource> metrics = new ArrayList<>();
             metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
             metrics.add(counters);
@@ -120,6 +120,8 @@ public final class TickLakeService implements AutoCloseable {
         }
         final boolean live = failed == null && streamsState != KafkaStreams.State.ERROR
                 && sinkState != LakeSink.State.FAILED;
+        // a STALLED sink (cannot write for sink.stall.after.ms) is live but not ready: a restart would not fix
+        // its store or catalog, while leaving the load balancer is harmless and makes the stall visible
         final boolean ready = live && streamsState == KafkaStreams.State.RUNNING && sinkState == LakeSink.State.RUNNING;
         return new Health(live, ready, components, healthCounters(counters()));
     }

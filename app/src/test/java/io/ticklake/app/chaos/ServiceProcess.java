@@ -167,6 +167,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The body of {@code path} whatever its status ({@code /health} answers 503 when not ready), or "" when nothing answers. */
+    String body(final String path) {
+        try {
+            return HTTP.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     long pid() {
         return requireProcess().pid();
     }

@@ -63,7 +63,7 @@ public final class LakeSchemas {
 
     /** The file schema of a table of {@code kind}. */
     public static Schema of(final LakeTable.Kind kind) {
-        return kind == LakeTable.Kind.TICKS ? TICKS : OHLC;
+        return kind.codec().schema();
     }
 
     private static Schema timestampMillis() {

@@ -12,12 +12,42 @@ import org.apache.avro.Schema;
  * @param kind  what the topic carries, which fixes the file schema
  */
 public record LakeTable(String topic, String name, Kind kind) {
-    /** The record types a table can hold. */
+    /** The record types a table can hold, each with its codec; declared as {@code topic=table:<id>}. */
     public enum Kind {
         /** {@code EnrichedTick} values, schema {@link LakeSchemas#TICKS}. */
-        TICKS,
+        TICKS("ticks"),
         /** {@code OhlcBar} values, schema {@link LakeSchemas#OHLC}. */
-        OHLC
+        OHLC("ohlc");
+
+        private final String id;
+
+        Kind(final String id) {
+            this.id = id;
+        }
+
+        /** The declaration's name: {@code ticks} or {@code ohlc}. */
+        public String id() {
+            return id;
+        }
+
+        /** The codec of rows of this kind. */
+        public TableCodec codec() {
+            return this == TICKS ? TickCodec.INSTANCE : BarCodec.INSTANCE;
+        }
+
+        /**
+         * Parses a declared kind: {@code ticks} (or {@code tick}), {@code ohlc} (or {@code bar}, {@code bars}).
+         *
+         * @throws IllegalArgumentException listing the accepted names
+         */
+        public static Kind parse(final String declared) {
+            return switch (declared.trim().toLowerCase(Locale.ROOT)) {
+                case "ticks", "tick" -> TICKS;
+                case "ohlc", "bar", "bars" -> OHLC;
+                default -> throw new IllegalArgumentException("unknown table kind " + declared
+                        + " (ticks or ohlc)");
+            };
+        }
     }
 
     public LakeTable {
@@ -29,8 +59,10 @@ public record LakeTable(String topic, String name, Kind kind) {
     }
 
     /**
-     * The table of {@code topic} named {@code name}, its kind told by the names: {@code ohlc…} (topic or
-     * table) carries bars, {@code ticks…} carries enriched ticks.
+     * The table of {@code topic} named {@code name} when its kind is not declared (the original
+     * {@code topic=table} syntax), told by the names: {@code ohlc…} (topic or table) carries bars,
+     * {@code ticks…} carries enriched ticks. Declare the kind ({@code topic=table:ohlc}) when the names
+     * do not say it.
      *
      * @throws IllegalArgumentException when neither name tells
      */
@@ -44,11 +76,16 @@ public record LakeTable(String topic, String name, Kind kind) {
             return new LakeTable(topic, name, Kind.TICKS);
         }
         throw new IllegalArgumentException("cannot tell whether topic " + topic
-                + " carries ticks or OHLC bars: name its table ticks… or ohlc_…");
+                + " carries ticks or OHLC bars: declare it (" + topic + "=" + name + ":ticks or :ohlc)");
     }
 
     /** The file schema. */
     public Schema schema() {
-        return LakeSchemas.of(kind);
+        return kind.codec().schema();
+    }
+
+    /** The codec of this table's rows. */
+    public TableCodec codec() {
+        return kind.codec();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The topic → table mapping: by default {@code ticks-enriched → ticks} and {@code ohlc-<size> →
- * ohlc_<size>} for each window size; configurable as {@code topic=table,topic=table}.
+ * ohlc_<size>} for each window size; configurable as {@code topic=table[:kind],…} where the kind
+ * ({@code ticks} or {@code ohlc}) may be left out when the topic or table name starts with it.
  */
 public final class LakeTables {
     /** Topic of enriched ticks. */
@@ -43,17 +44,26 @@ public final class LakeTables {
 
     /** {@code ticks-enriched → ticks} and {@code ohlc-<w> → ohlc_<w>} for each window size {@code w}. */
     public static LakeTables forWindows(final Collection<String> windows) {
+        return forWindows("ohlc-", windows);
+    }
+
+    /**
+     * {@code ticks-enriched → ticks} and {@code <barTopicPrefix><w> → ohlc_<w>} for each window size
+     * {@code w} (the topology's bar topics), kinds declared rather than guessed from the names.
+     */
+    public static LakeTables forWindows(final String barTopicPrefix, final Collection<String> windows) {
         final Map<String, LakeTable> m = new LinkedHashMap<>();
-        m.put(TICKS_TOPIC, LakeTable.of(TICKS_TOPIC, TICKS_TABLE));
+        m.put(TICKS_TOPIC, new LakeTable(TICKS_TOPIC, TICKS_TABLE, LakeTable.Kind.TICKS));
         for (String w : windows) {
             final String size = w.trim().toLowerCase(Locale.ROOT);
-            m.put("ohlc-" + size, LakeTable.of("ohlc-" + size, "ohlc_" + size));
+            final String topic = barTopicPrefix + size;
+            m.put(topic, new LakeTable(topic, "ohlc_" + size, LakeTable.Kind.OHLC));
         }
         return new LakeTables(m);
     }
 
     /**
-     * Parses {@code topic=table[,topic=table…]}.
+     * Parses {@code topic=table[:kind][,topic=table[:kind]…]}.
      *
      * @throws IllegalArgumentException naming the bad entry
      */
@@ -69,7 +79,12 @@ public final class LakeTables {
                 throw new IllegalArgumentException("table mapping entry must be topic=table: " + e);
             }
             final String topic = e.substring(0, eq).trim();
-            if (m.put(topic, LakeTable.of(topic, e.substring(eq + 1).trim())) != null) {
+            final String target = e.substring(eq + 1).trim();
+            final int colon = target.indexOf(':');
+            final LakeTable table = colon < 0 ? LakeTable.of(topic, target)
+                    : new LakeTable(topic, target.substring(0, colon).trim(),
+                            LakeTable.Kind.parse(target.substring(colon + 1)));
+            if (m.put(topic, table) != null) {
                 throw new IllegalArgumentException("topic mapped twice: " + topic);
             }
         }
@@ -96,9 +111,24 @@ public final class LakeTables {
         return byTopic.values().stream().sorted(java.util.Comparator.comparing(LakeTable::name)).toList();
     }
 
-    /** {@code topic=table,…} (the form {@link #parse} reads). */
+    /**
+     * {@code topic=table,…} (the form {@link #parse} reads), with {@code :kind} where the names would
+     * not tell it.
+     */
     @Override
     public String toString() {
-        return String.join(",", tables().stream().map(t -> t.topic() + "=" + t.name()).toList());
+        return String.join(",", tables().stream().map(LakeTables::entry).toList());
+    }
+
+    private static String entry(final LakeTable t) {
+        final String plain = t.topic() + "=" + t.name();
+        try {
+            if (LakeTable.of(t.topic(), t.name()).kind() == t.kind()) {
+                return plain;
+            }
+        } catch (IllegalArgumentException e) {
+            // the names do not tell: declare it
+        }
+        return plain + ":" + t.kind().id();
     }
 }

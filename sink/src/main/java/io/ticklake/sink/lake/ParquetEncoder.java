@@ -17,7 +17,7 @@ import org.apache.parquet.io.PositionOutputStream;
  * file system): one row group, dictionary encoding on string columns only (prices and times are
  * nearly unique, where a dictionary costs time and gains nothing). Thread-safe (stateless).
  */
-public final class ParquetEncoder {
+public final class ParquetEncoder implements FileFormat {
     private static final int ROW_GROUP_BYTES = 256 * 1024 * 1024;
 
     private final CompressionCodecName codec;
@@ -66,7 +66,18 @@ public final class ParquetEncoder {
         return codec;
     }
 
+    @Override
+    public String name() {
+        return "parquet";
+    }
+
+    @Override
+    public String extension() {
+        return ".parquet";
+    }
+
     /** The Parquet file of all rows of {@code rows}, in row order. */
+    @Override
     public byte[] encode(final RowBuffer rows) throws IOException {
         final ColumnarWriteSupport support = new ColumnarWriteSupport(rows);
         final MemoryOutputFile out = new MemoryOutputFile(Math.max(1024, (int) Math.min(rows.bytes() / 4, 1 << 26)));

@@ -51,12 +51,23 @@ public record PartitionPath(String table, String index, String date) {
 
     /** The key of the file whose first record is {@code firstOffset} of {@code topic}-{@code partition}. */
     public String fileKey(final String topic, final int partition, final long firstOffset) {
-        return dir() + "/" + fileName(topic, partition, firstOffset);
+        return fileKey(topic, partition, firstOffset, ".parquet");
+    }
+
+    /** The key of that file with another {@link FileFormat#extension() extension}. */
+    public String fileKey(final String topic, final int partition, final long firstOffset, final String extension) {
+        return dir() + "/" + fileName(topic, partition, firstOffset, extension);
     }
 
     /** {@code <topic>+<partition>+<first offset, 20 digits>.parquet}. */
     public static String fileName(final String topic, final int partition, final long firstOffset) {
-        return topic + "+" + partition + "+" + String.format("%020d", firstOffset) + ".parquet";
+        return fileName(topic, partition, firstOffset, ".parquet");
+    }
+
+    /** {@code <topic>+<partition>+<first offset, 20 digits><extension>}. */
+    public static String fileName(final String topic, final int partition, final long firstOffset,
+                                  final String extension) {
+        return topic + "+" + partition + "+" + String.format("%020d", firstOffset) + extension;
     }
 
     /** Hive-style escaping of a partition value, see the class comment. */

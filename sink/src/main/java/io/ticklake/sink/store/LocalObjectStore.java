@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * An {@link ObjectStore} on a local directory. A put writes a temp file under {@code <root>/.tmp/}
  * (inside the root, outside every table, so no reader of a table prefix ever sees it), fsyncs it,
- * renames it atomically onto the final path and fsyncs the directory.
+ * renames it atomically onto the final path and fsyncs the directory. The temp directory exists only
+ * while the store is open and has written: {@link #close()} removes it when it is empty.
  */
 public final class LocalObjectStore implements ObjectStore {
     /** Directory under the root that holds in-flight writes; never a table name (tables have no dot). */
@@ -39,7 +40,7 @@ public final class LocalObjectStore implements ObjectStore {
         this.root = root;
         this.dir = root.directory();
         this.tmp = dir.resolve(TMP_DIR);
-        Files.createDirectories(tmp);
+        Files.createDirectories(dir);
     }
 
     /** A store on {@code directory}. */
@@ -116,9 +117,14 @@ public final class LocalObjectStore implements ObjectStore {
         Files.deleteIfExists(resolve(key));
     }
 
+    /** Removes the temp directory if it is empty (a file left in it by a crash stays, for inspection). */
     @Override
     public void close() {
-        // nothing held open
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // not empty, or not ours to remove: leave it
+        }
     }
 
     /** The file of {@code key}; refuses keys that would leave the root or land in the temp area. */

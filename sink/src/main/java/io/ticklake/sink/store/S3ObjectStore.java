@@ -1,7 +1,6 @@
 package io.ticklake.sink.store;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,18 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -33,9 +38,11 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 /**
  * An {@link ObjectStore} on S3 or an S3-compatible server (AWS SDK v2). A put is one PutObject, or
  * above the multipart threshold CreateMultipartUpload / UploadPart… / CompleteMultipartUpload, aborted
- * on failure — both atomic on S3. Each request is retried on throttling, 5xx and network errors with
- * exponential backoff and full jitter ({@link S3Settings#maxAttempts()}); the SDK's own retries are
- * off so the policy is in one place. Credentials: the default chain unless given.
+ * on failure — both atomic on S3. Each request is retried by the SDK's standard retry strategy
+ * (throttling, 5xx, 408 and network errors; {@link S3Settings#maxAttempts()} attempts, exponential
+ * backoff with full jitter between {@link S3Settings#backoffBase()} and {@link S3Settings#backoffMax()};
+ * no circuit breaker, because the sink retries whole batches above it and must not be refused retries
+ * after an outage). Credentials: the default chain unless given.
  */
 public final class S3ObjectStore implements ObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
@@ -43,7 +50,6 @@ public final class S3ObjectStore implements ObjectStore {
     private final LakeRoot root;
     private final S3Settings settings;
     private final S3Client s3;
-    private final Backoff backoff;
     private final LongAdder retries = new LongAdder();
 
     /** A store on {@code root} (an S3 root) with the default credential chain. */
@@ -58,14 +64,14 @@ public final class S3ObjectStore implements ObjectStore {
         }
         this.root = root;
         this.settings = settings;
-        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
         final S3ClientBuilder b = S3Client.builder()
                 .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle())
                 // S3-compatible servers often reject the SDK's default trailing checksums
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings))
+                        .addExecutionInterceptor(new RetryCounter(retries))
                         .apiCallTimeout(settings.apiCallTimeout()));
         if (settings.region() != null) {
             b.region(Region.of(settings.region()));
@@ -195,36 +201,46 @@ public final class S3ObjectStore implements ObjectStore {
         return s3;
     }
 
-    private <T> T call(final String what, final SdkCall<T> op) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return op.run();
-            } catch (NoSuchKeyException e) {
-                throw e;
-            } catch (SdkException e) {
-                if (!retryable(e) || attempt >= settings.maxAttempts()) {
-                    throw new IOException("S3 " + what + " failed after " + attempt + " attempt(s): " + e.getMessage(), e);
-                }
-                retries.increment();
-                final long delay = backoff.delayMs(attempt - 1);
-                LOG.debug("S3 {} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay, e.getMessage());
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while retrying S3 " + what);
-                }
-            }
+    /** The SDK's standard strategy with this store's attempts and backoff. */
+    static RetryStrategy retryStrategy(final S3Settings settings) {
+        final BackoffStrategy backoff = BackoffStrategy.exponentialDelay(settings.backoffBase(), settings.backoffMax());
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                .circuitBreakerEnabled(false)
+                .retryOnException(e -> e instanceof S3Exception s && s.statusCode() == 408)
+                .build();
+    }
+
+    private static <T> T call(final String what, final SdkCall<T> op) throws IOException {
+        try {
+            return op.run();
+        } catch (NoSuchKeyException e) {
+            throw e;
+        } catch (SdkException e) {
+            final Integer attempts = e.numAttempts();
+            throw new IOException("S3 " + what + " failed after " + (attempts == null ? 1 : attempts)
+                    + " attempt(s): " + e.getMessage(), e);
         }
     }
 
-    private static boolean retryable(final SdkException e) {
-        if (e instanceof S3Exception s) {
-            final int status = s.statusCode();
-            return status >= 500 || status == 429 || status == 408 || "SlowDown".equals(
-                    s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode());
+    /** Counts the SDK's retries: every transmission of a request after its first. */
+    private static final class RetryCounter implements ExecutionInterceptor {
+        private static final ExecutionAttribute<Boolean> SENT = new ExecutionAttribute<>("ticklake.s3.sent");
+        private final LongAdder retries;
+
+        RetryCounter(final LongAdder retries) {
+            this.retries = retries;
         }
-        return e instanceof SdkClientException || e.retryable();
+
+        @Override
+        public void beforeTransmission(final Context.BeforeTransmission context, final ExecutionAttributes attributes) {
+            if (attributes.getAttribute(SENT) != null) {
+                retries.increment();
+            }
+            attributes.putAttribute(SENT, Boolean.TRUE);
+        }
     }
 
     @FunctionalInterface

@@ -32,6 +32,37 @@ class LakeTablesTest {
     }
 
     @Test
+    void aTableKindCanBeDeclaredSoNamesNeedNotTellIt() {
+        // e.g. topology.topic.ohlc.prefix=bars-: the topic no longer starts with "ohlc"
+        final LakeTables t = LakeTables.parse("bars-5m=minute_bars:ohlc,enriched=quotes:ticks,ohlc-x=ticks_x:tick");
+        assertThat(t.forTopic("bars-5m").orElseThrow()).isEqualTo(new LakeTable("bars-5m", "minute_bars",
+                LakeTable.Kind.OHLC));
+        assertThat(t.forTopic("enriched").orElseThrow().kind()).isEqualTo(LakeTable.Kind.TICKS);
+        // a declaration wins over the name
+        assertThat(t.forTopic("ohlc-x").orElseThrow().kind()).isEqualTo(LakeTable.Kind.TICKS);
+        assertThat(LakeTables.parse(t.toString()).tables()).isEqualTo(t.tables());
+        assertThatThrownBy(() -> LakeTables.parse("a=b:candles")).hasMessageContaining("candles")
+                .hasMessageContaining("ohlc");
+        assertThat(LakeTables.forWindows("bars-", List.of("5m")).forTopic("bars-5m").orElseThrow().kind())
+                .isEqualTo(LakeTable.Kind.OHLC);
+    }
+
+    @Test
+    void eachKindHasItsCodec() throws Exception {
+        final TableCodec bars = LakeTable.Kind.OHLC.codec();
+        assertThat(bars.schema()).isSameAs(LakeSchemas.OHLC);
+        final Object bar = bars.decode(("{\"index\":\"NYA\",\"trading_date\":\"2021-05-28\",\"window_start\":1,"
+                + "\"window_end\":2,\"open\":1.0,\"high\":2.0,\"low\":0.5,\"close\":1.5,\"volume\":3}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(bars.index(bar)).isEqualTo("NYA");
+        assertThat(bars.date(bar)).isEqualTo("2021-05-28");
+        final RowBuffer rows = new RowBuffer(bars.schema());
+        bars.append(rows, bar, 2, 7);
+        assertThat(rows.size()).isEqualTo(1);
+        assertThat(LakeTable.Kind.TICKS.codec().schema()).isSameAs(LakeSchemas.TICKS);
+    }
+
+    @Test
     void schemasUseTimestampMillisAndLineage() {
         assertThat(LakeSchemas.TICKS.getField("ts").schema().getLogicalType().getName()).isEqualTo("timestamp-millis");
         assertThat(LakeSchemas.OHLC.getField("first_tick_ts").schema().getLogicalType().getName())

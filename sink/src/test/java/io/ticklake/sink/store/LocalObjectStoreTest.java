@@ -35,6 +35,20 @@ class LocalObjectStoreTest {
     }
 
     @Test
+    void closeLeavesNoTempDirectoryBehind(@TempDir final Path dir) throws Exception {
+        try (LocalObjectStore store = LocalObjectStore.at(dir)) {
+            store.put("ticks/index=NYA/date=2021-05-28/a.parquet", bytes("one"));
+        }
+        try (var s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("ticks");
+        }
+        try (LocalObjectStore idle = LocalObjectStore.at(dir.resolve("never-written"))) {
+            assertThat(idle.list("")).isEmpty();
+        }
+        assertThat(dir.resolve("never-written").resolve(LocalObjectStore.TMP_DIR)).doesNotExist();
+    }
+
+    @Test
     void refusesKeysOutsideTheLake(@TempDir final Path dir) throws Exception {
         try (LocalObjectStore store = LocalObjectStore.at(dir.resolve("lake"))) {
             assertThatThrownBy(() -> store.put("../evil", bytes("x"))).hasMessageContaining("outside");

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ticklake.data.testing.TestMarket;
+import io.ticklake.sink.DurableBatch;
 import io.ticklake.sink.lake.LakeTables;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.store.LocalObjectStore;
@@ -24,8 +24,8 @@ import io.ticklake.sink.testing.MinuteBarLake;
 import io.ticklake.sink.testing.MotoServer;
 import software.amazon.awssdk.services.glue.GlueClient;
 
-/** The sink's partition listener and {@code catalog sync} against a real moto Glue. */
-class CatalogPartitionListenerTest {
+/** The sink's catalog commit hook and {@code catalog sync} against a real moto Glue. */
+class CatalogCommitHookTest {
     private static MotoServer moto;
     private static GlueClient glue;
     private GlueCatalog catalog;
@@ -58,55 +58,64 @@ class CatalogPartitionListenerTest {
         return "s3://lake/p/" + p.dir() + "/";
     }
 
-    @Test
-    void buffersAndRegistersWithinTheDelayOnceEach() {
-        try (CatalogPartitionListener listener = new CatalogPartitionListener(catalog, Duration.ofMillis(200),
-                Clock.systemUTC())) {
-            final PartitionPath nya = new PartitionPath("ohlc_1m", "NYA", "2021-05-28");
-            final PartitionPath sse = new PartitionPath("ticks", "000001.SS", "2021-05-28");
-            for (int i = 0; i < 50; i++) { // every file of the partitions announces them again
-                listener.onPartition(nya, location(nya));
-                listener.onPartition(sse, location(sse));
-            }
-            assertThat(listener.pending()).isLessThanOrEqualTo(2);
-
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> catalog.partitions("ohlc_1m").size() == 1
-                    && catalog.partitions("ticks").size() == 1);
-            assertThat(catalog.partitionLocation("ticks", List.of("000001.SS", "2021-05-28")))
-                    .isEqualTo("s3://lake/p/ticks/index=000001.SS/date=2021-05-28/");
-            assertThat(listener.totals()).isEqualTo(new PartitionRegistration(2, 0, List.of()));
-            listener.onPartition(nya, location(nya));
-            assertThat(listener.pending()).isZero();
+    private static DurableBatch batch(final PartitionPath... paths) {
+        final List<DurableBatch.File> files = new ArrayList<>();
+        for (final PartitionPath p : paths) {
+            files.add(new DurableBatch.File(p, p.fileKey("t", 0, files.size()), location(p)));
         }
+        return new DurableBatch("t", 0, 0, paths.length, files);
     }
 
     @Test
-    void aFullBufferRegistersOnTheCallersThreadAndCloseFlushesTheRest() {
-        final CatalogPartitionListener listener = new CatalogPartitionListener(catalog, Duration.ofHours(1),
-                Clock.systemUTC());
+    void registersEachNewPartitionOfABatchOnceAndSkipsKnownOnes() {
+        final CatalogCommitHook hook = new CatalogCommitHook(catalog);
+        final PartitionPath nya = new PartitionPath("ohlc_1m", "NYA", "2021-05-28");
+        final PartitionPath sse = new PartitionPath("ticks", "000001.SS", "2021-05-28");
+        hook.beforeCommit(batch(nya, sse, nya)); // two files of one partition
+        assertThat(catalog.partitions("ohlc_1m")).containsExactly(List.of("NYA", "2021-05-28"));
+        assertThat(catalog.partitionLocation("ticks", List.of("000001.SS", "2021-05-28")))
+                .isEqualTo("s3://lake/p/ticks/index=000001.SS/date=2021-05-28/");
+        assertThat(hook.totals()).isEqualTo(new PartitionRegistration(2, 0, List.of()));
+
+        hook.beforeCommit(batch(sse, nya)); // known: no call at all
+        assertThat(hook.totals()).isEqualTo(new PartitionRegistration(2, 0, List.of()));
+    }
+
+    @Test
+    void aBatchHandedOverAgainAfterARestartFindsItsPartitionsRegistered() {
+        final PartitionPath p = new PartitionPath("ticks", "NYA", "2021-05-28");
+        new CatalogCommitHook(catalog).beforeCommit(batch(p));
+        final CatalogCommitHook restarted = new CatalogCommitHook(catalog);
+        restarted.beforeCommit(batch(p));
+        assertThat(restarted.totals()).isEqualTo(new PartitionRegistration(0, 1, List.of()));
+        assertThat(catalog.partitions("ticks")).hasSize(1);
+    }
+
+    @Test
+    void aBatchWithMorePartitionsThanOneCallTakesRegistersThemAll() {
         final LocalDate start = LocalDate.of(2021, 1, 1);
-        for (int i = 0; i < 130; i++) {
-            final PartitionPath p = new PartitionPath("ohlc_1d", "NYA", start.plusDays(i).toString());
-            listener.onPartition(p, location(p));
+        final PartitionPath[] paths = new PartitionPath[130];
+        for (int i = 0; i < paths.length; i++) {
+            paths[i] = new PartitionPath("ohlc_1d", "NYA", start.plusDays(i).toString());
         }
-        assertThat(catalog.partitions("ohlc_1d")).hasSize(100);
-        assertThat(listener.pending()).isEqualTo(30);
-        listener.close();
+        new CatalogCommitHook(catalog).beforeCommit(batch(paths));
         assertThat(catalog.partitions("ohlc_1d")).hasSize(130);
     }
 
     @Test
-    void aPartitionGlueRefusesFailsTheCallAndStaysPending() {
-        final CatalogPartitionListener listener = new CatalogPartitionListener(catalog, Duration.ZERO, Clock.systemUTC());
+    void aPartitionGlueRefusesFailsTheBatchUntilGlueTakesIt() {
+        final CatalogCommitHook hook = new CatalogCommitHook(catalog);
         final PartitionPath unknown = new PartitionPath("rollup_unknown", "NYA", "2021-05-28");
-        assertThatThrownBy(() -> listener.onPartition(unknown, location(unknown)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rollup_unknown");
-        assertThat(listener.pending()).isEqualTo(1);
         final PartitionPath ok = new PartitionPath("ticks", "NYA", "2021-05-28");
-        assertThatThrownBy(() -> listener.onPartition(ok, location(ok))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> hook.beforeCommit(batch(ok, unknown)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("rollup_unknown");
         assertThat(catalog.partitions("ticks")).hasSize(1); // the good one got through
-        assertThat(listener.pending()).isEqualTo(1);
-        listener.close();
+
+        catalog.ensureTable(GlueTableSpec.fromAvro("rollup_unknown", LakeTables.defaults().tables().get(0).schema(),
+                "s3://lake/p/rollup_unknown/"));
+        hook.beforeCommit(batch(ok, unknown)); // the retry
+        assertThat(catalog.partitions("rollup_unknown")).hasSize(1);
+        assertThat(hook.totals()).isEqualTo(new PartitionRegistration(2, 0, List.of()));
     }
 
     @Test
