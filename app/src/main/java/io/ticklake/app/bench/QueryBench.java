@@ -1,12 +1,12 @@
 package io.ticklake.app.bench;
 
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.DuckDbRollups;
-import io.ticklake.sink.sql.QueryResult;
-import io.ticklake.sink.sql.Rollup;
-import io.ticklake.sink.sql.RollupRun;
-import io.ticklake.sink.sql.Rollups;
-import io.ticklake.sink.sql.SqlLiterals;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.DuckDbRollups;
+import io.ticklake.query.sql.QueryResult;
+import io.ticklake.query.sql.Rollup;
+import io.ticklake.query.sql.RollupRun;
+import io.ticklake.query.sql.Rollups;
+import io.ticklake.query.sql.SqlLiterals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.ticklake.app.cli;
 
 import java.nio.file.Files;
 
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.LocalLake;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.LocalLake;
 import io.ticklake.sink.store.LakeRoot;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

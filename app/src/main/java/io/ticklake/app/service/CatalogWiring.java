@@ -2,10 +2,10 @@ package io.ticklake.app.service;
 
 import io.ticklake.app.config.AppConfig;
 import io.ticklake.sink.BatchCommitHook;
-import io.ticklake.sink.catalog.CatalogCommitHook;
-import io.ticklake.sink.catalog.GlueCatalog;
-import io.ticklake.sink.catalog.GlueLakeSync;
-import io.ticklake.sink.catalog.GlueOptions;
+import io.ticklake.query.catalog.CatalogCommitHook;
+import io.ticklake.query.catalog.GlueCatalog;
+import io.ticklake.query.catalog.GlueLakeSync;
+import io.ticklake.query.catalog.GlueOptions;
 import io.ticklake.sink.lake.LakeTable;
 import io.ticklake.sink.store.ObjectStore;
 import java.net.URI;
