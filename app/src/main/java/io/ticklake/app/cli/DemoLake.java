@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

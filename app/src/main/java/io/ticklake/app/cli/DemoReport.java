@@ -1,6 +1,6 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.service.TopologyCounters;
+import io.ticklake.service.TopologyCounters;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.query.sql.DuckDbEngine;
 import io.ticklake.query.sql.DuckDbRollups;

@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.UsageException;
 import java.nio.file.Files;
 
 import io.ticklake.query.sql.DuckDbEngine;
