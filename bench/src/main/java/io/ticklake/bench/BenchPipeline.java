@@ -1,5 +1,6 @@
 package io.ticklake.bench;
 
+import io.ticklake.data.FileTrees;
 import io.ticklake.service.ReplaySource;
 import io.ticklake.service.ReplaySelection;
 import io.ticklake.service.config.AppConfig;
@@ -79,8 +80,8 @@ public final class BenchPipeline implements AutoCloseable {
             return pipeline;
         } catch (RuntimeException e) {
             kafka.close();
-            delete(lake);
-            delete(state);
+            FileTrees.deleteQuietly(lake);
+            FileTrees.deleteQuietly(state);
             throw e;
         }
     }
@@ -172,16 +173,8 @@ public final class BenchPipeline implements AutoCloseable {
             service.close();
         } finally {
             kafka.close();
-            delete(lake);
-            delete(stateDir);
-        }
-    }
-
-    private static void delete(final Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp directory: left for the OS to clean
+            FileTrees.deleteQuietly(lake);
+            FileTrees.deleteQuietly(stateDir);
         }
     }
 }

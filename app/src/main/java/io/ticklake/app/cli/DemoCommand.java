@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.data.FileTrees;
 import io.ticklake.service.ReplaySource;
 import io.ticklake.service.UsageException;
 import io.ticklake.service.config.AppConfig;
@@ -94,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                     stateDir, APPLICATION_ID, httpPort, settings));
             return new DemoRun(config, out, err, t0).run();
         } finally {
-            deleteQuietly(stateDir);
+            FileTrees.deleteQuietly(stateDir); // a temp directory: left for the OS when it fails
         }
     }
 
@@ -203,14 +204,6 @@ public final class DemoCommand implements Callable<Integer> {
                     lastPrint[0] = System.nanoTime();
                 }
             });
-        }
-    }
-
-    private static void deleteQuietly(final Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp directory: left for the OS to clean
         }
     }
 }

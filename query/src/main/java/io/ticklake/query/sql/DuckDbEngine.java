@@ -1,5 +1,6 @@
 package io.ticklake.query.sql;
 
+import io.ticklake.data.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -92,10 +93,10 @@ public final class DuckDbEngine implements AutoCloseable {
             engine.refresh();
             return engine;
         } catch (SQLException e) {
-            deleteTree(temp);
+            deleteQuietly(temp);
             throw new SqlException("DuckDB: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteTree(temp);
+            deleteQuietly(temp);
             throw e;
         }
     }
@@ -254,14 +255,14 @@ public final class DuckDbEngine implements AutoCloseable {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            deleteQuietly(old);
             declare(table, withoutTimeZone(columns));
             refresh();
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replace table " + table + " in " + root, e);
         } finally {
-            deleteTree(staging);
+            deleteQuietly(staging);
             deleteIfEmpty(stagingRoot);
         }
     }
@@ -312,7 +313,7 @@ public final class DuckDbEngine implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("closing DuckDB: {}", e.getMessage());
         } finally {
-            deleteTree(tempDir);
+            deleteQuietly(tempDir);
         }
     }
 
@@ -358,16 +359,9 @@ public final class DuckDbEngine implements AutoCloseable {
         }
     }
 
-    static void deleteTree(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (final Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.getMessage());
+    private static void deleteQuietly(final Path dir) {
+        if (!FileTrees.deleteQuietly(dir)) {
+            LOG.warn("cannot delete {}", dir);
         }
     }
 }
