@@ -3,10 +3,10 @@ package io.ticklake.app.cli;
 import java.net.URI;
 import java.time.Clock;
 
-import io.ticklake.sink.catalog.GlueCatalog;
-import io.ticklake.sink.catalog.GlueOptions;
-import io.ticklake.sink.sql.AthenaRunner;
-import io.ticklake.sink.sql.AthenaSettings;
+import io.ticklake.query.catalog.GlueCatalog;
+import io.ticklake.query.catalog.GlueOptions;
+import io.ticklake.query.sql.AthenaRunner;
+import io.ticklake.query.sql.AthenaSettings;
 import io.ticklake.sink.store.S3Settings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.ticklake.sink.catalog.GlueLakeSync;
-import io.ticklake.sink.catalog.LocalCatalog;
+import io.ticklake.query.catalog.GlueLakeSync;
+import io.ticklake.query.catalog.LocalCatalog;
 import io.ticklake.sink.lake.LakeTables;
 import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.sink.store.S3ObjectStore;

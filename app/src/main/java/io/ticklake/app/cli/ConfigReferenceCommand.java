@@ -1,6 +1,6 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.ConfigReference;
+import io.ticklake.service.config.ConfigReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

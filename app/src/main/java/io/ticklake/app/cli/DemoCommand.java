@@ -1,11 +1,14 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.service.LandingWait;
-import io.ticklake.app.service.LocalPipeline;
-import io.ticklake.app.service.ReplayMetrics;
-import io.ticklake.app.service.Signals;
-import io.ticklake.app.service.TickLakeService;
+import io.ticklake.data.FileTrees;
+import io.ticklake.service.ReplaySource;
+import io.ticklake.service.UsageException;
+import io.ticklake.service.config.AppConfig;
+import io.ticklake.service.LandingWait;
+import io.ticklake.service.LocalPipeline;
+import io.ticklake.service.ReplayMetrics;
+import io.ticklake.service.Signals;
+import io.ticklake.service.TickLakeService;
 import io.ticklake.data.replay.ReplayConfig;
 import io.ticklake.data.replay.ReplayProducer;
 import io.ticklake.data.replay.ReplayProgress;
@@ -92,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                     stateDir, APPLICATION_ID, httpPort, settings));
             return new DemoRun(config, out, err, t0).run();
         } finally {
-            deleteQuietly(stateDir);
+            FileTrees.deleteQuietly(stateDir); // a temp directory: left for the OS when it fails
         }
     }
 
@@ -103,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
     private void checkConfiguration() {
         final AppConfig checked = LocalPipeline.check(lake, APPLICATION_ID, httpPort, settings);
         try {
-            ReplaySource.configure(source, replayDefaults(checked));
+            ReplaySource.configure(source.selection(), replayDefaults(checked));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -174,11 +177,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         private ReplaySummary replay() throws InterruptedException {
-            final ReplayConfig replayConfig = ReplaySource.configure(source, replayDefaults(config));
+            final ReplayConfig replayConfig = ReplaySource.configure(source.selection(), replayDefaults(config));
             final Consumer<ReplayProgress> bar = noProgress ? p -> { } : new ProgressBar(err, System.console() != null);
             try (ReplayProducer producer = ReplayProducer.kafka(replayConfig, source.referenceData(),
                     config.clientProps())) {
-                return ReplaySource.replay(source, producer, r -> {
+                return ReplaySource.replay(source.selection(), producer, r -> {
                     err.println("rejected " + r);
                     err.flush();
                 }, p -> {
@@ -201,14 +204,6 @@ public final class DemoCommand implements Callable<Integer> {
                     lastPrint[0] = System.nanoTime();
                 }
             });
-        }
-    }
-
-    private static void deleteQuietly(final Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp directory: left for the OS to clean
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.data.FileTrees;
+import io.ticklake.service.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ final class DemoLake {
                 }
             }
             for (final Path p : entries) {
-                deleteTree(p);
+                FileTrees.delete(p);
             }
             return entries.stream().map(p -> p.getFileName().toString()).toList();
         } catch (IOException e) {
@@ -43,16 +45,6 @@ final class DemoLake {
     private static boolean ours(final String name) {
         return name.equals("ticks") || name.startsWith("ohlc_") || name.startsWith("rollup_")
                 || name.equals(".tmp") || name.equals(".ticklake-staging");
-    }
-
-    private static void deleteTree(final Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (final Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     /** Parquet files and their bytes under the lake's tables. */

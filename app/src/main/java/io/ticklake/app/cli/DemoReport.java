@@ -1,13 +1,13 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.service.TopologyCounters;
+import io.ticklake.service.TopologyCounters;
 import io.ticklake.data.replay.ReplaySummary;
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.DuckDbRollups;
-import io.ticklake.sink.sql.LocalLake;
-import io.ticklake.sink.sql.QueryResult;
-import io.ticklake.sink.sql.ResultFormatter;
-import io.ticklake.sink.sql.RollupRun;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.DuckDbRollups;
+import io.ticklake.query.sql.LocalLake;
+import io.ticklake.query.sql.QueryResult;
+import io.ticklake.query.sql.ResultFormatter;
+import io.ticklake.query.sql.RollupRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.KafkaEnv;
+import io.ticklake.service.UsageException;
+import io.ticklake.service.config.KafkaEnv;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;

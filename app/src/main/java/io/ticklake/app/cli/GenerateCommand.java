@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.UsageException;
 import io.ticklake.data.IndexSymbol;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.csv.CsvBarWriter;

@@ -1,9 +1,10 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.UsageException;
 import java.nio.file.Files;
 
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.LocalLake;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.LocalLake;
 import io.ticklake.sink.store.LakeRoot;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,10 +1,11 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.KafkaEnv;
-import io.ticklake.app.http.AdminServer;
-import io.ticklake.app.http.Health;
-import io.ticklake.app.http.MetricSource;
-import io.ticklake.app.service.Signals;
+import io.ticklake.service.UsageException;
+import io.ticklake.service.config.KafkaEnv;
+import io.ticklake.service.http.AdminServer;
+import io.ticklake.service.http.Health;
+import io.ticklake.service.http.MetricSource;
+import io.ticklake.service.Signals;
 import io.ticklake.data.replay.KafkaTickSink;
 import io.ticklake.poll.PollConfig;
 import io.ticklake.poll.PollSetup;

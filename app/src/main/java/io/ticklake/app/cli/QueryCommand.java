@@ -3,10 +3,10 @@ package io.ticklake.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import io.ticklake.sink.sql.AthenaRunner;
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.QueryResult;
-import io.ticklake.sink.sql.ResultFormatter;
+import io.ticklake.query.sql.AthenaRunner;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.QueryResult;
+import io.ticklake.query.sql.ResultFormatter;
 import io.ticklake.sink.store.LakeRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return execute();
-        } catch (io.ticklake.sink.sql.SqlException e) {
+        } catch (io.ticklake.query.sql.SqlException e) {
             throw new IllegalStateException(e.getMessage(), e); // the engine's message, without a class name
         }
     }

@@ -1,8 +1,10 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.ConfigKeys;
-import io.ticklake.app.config.KafkaEnv;
-import io.ticklake.app.service.TopicAdmin;
+import io.ticklake.service.ReplaySource;
+import io.ticklake.service.UsageException;
+import io.ticklake.service.config.ConfigKeys;
+import io.ticklake.service.config.KafkaEnv;
+import io.ticklake.service.TopicAdmin;
 import io.ticklake.data.replay.ReplayConfig;
 import io.ticklake.data.replay.ReplayProducer;
 import io.ticklake.data.replay.ReplaySummary;
@@ -72,7 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = spec.commandLine().getOut();
         try (ReplayProducer producer = dryRun ? ReplayProducer.dryRun(config, source.referenceData()) : kafka(config)) {
-            final ReplaySummary summary = ReplaySource.replay(source, producer,
+            final ReplaySummary summary = ReplaySource.replay(source.selection(), producer,
                     rejection -> {
                         err.println("rejected " + rejection);
                         err.flush();
@@ -86,7 +88,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private ReplayConfig replayConfig() {
         try {
-            return ReplaySource.configure(source, ReplayConfig.defaults()
+            return ReplaySource.configure(source.selection(), ReplayConfig.defaults()
                     .withTopic(topic).withPartitions(partitions).withSpeed(speed));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import io.ticklake.sink.sql.AthenaRollups;
-import io.ticklake.sink.sql.DuckDbEngine;
-import io.ticklake.sink.sql.DuckDbRollups;
-import io.ticklake.sink.sql.Rollup;
-import io.ticklake.sink.sql.RollupRun;
-import io.ticklake.sink.sql.Rollups;
+import io.ticklake.query.sql.AthenaRollups;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.DuckDbRollups;
+import io.ticklake.query.sql.Rollup;
+import io.ticklake.query.sql.RollupRun;
+import io.ticklake.query.sql.Rollups;
 import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.sink.store.S3ObjectStore;
 import picocli.CommandLine.Command;
@@ -47,7 +47,7 @@ public final class RollupCommand implements Callable<Integer> {
     public Integer call() {
         try {
             return execute();
-        } catch (io.ticklake.sink.sql.SqlException e) {
+        } catch (io.ticklake.query.sql.SqlException e) {
             throw new IllegalStateException(e.getMessage(), e); // the engine's message, without a class name
         }
     }

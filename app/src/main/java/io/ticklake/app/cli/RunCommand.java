@@ -1,8 +1,8 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.service.Signals;
-import io.ticklake.app.service.TickLakeService;
+import io.ticklake.service.config.AppConfig;
+import io.ticklake.service.Signals;
+import io.ticklake.service.TickLakeService;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;

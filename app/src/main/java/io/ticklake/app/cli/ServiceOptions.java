@@ -1,6 +1,6 @@
 package io.ticklake.app.cli;
 
-import io.ticklake.app.config.ConfigKeys;
+import io.ticklake.service.config.ConfigKeys;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.ReplaySelection;
+import io.ticklake.service.UsageException;
 import io.ticklake.data.IndexSymbol;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.replay.BarFilter;
@@ -17,11 +19,6 @@ import picocli.CommandLine.Option;
  * ({@code --csv}) or the synthetic generator, narrowed by {@code --from/--to/--indices}.
  */
 public final class SourceOptions {
-    /** Generator indices when none are given: three continents, five exchanges. */
-    public static final List<String> DEFAULT_INDICES = List.of("NYA", "IXIC", "N225", "HSI", "GDAXI");
-    /** Generator range when none is given: two trading weeks. */
-    public static final LocalDate DEFAULT_FROM = LocalDate.of(2021, 5, 17);
-    public static final LocalDate DEFAULT_TO = LocalDate.of(2021, 5, 28);
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Kaggle CSV to replay (Index,Date,Open,High,Low,Close,Adj Close,Volume,CloseUSD); "
@@ -78,48 +75,34 @@ public final class SourceOptions {
         if (csv != null) {
             SourceSelection.checkCsv(csv, filter());
         } else {
-            SourceSelection.checkGenerator(referenceData(), generatorIndices(), generatorFrom(), generatorTo());
+            final ReplaySelection selection = selection();
+            SourceSelection.checkGenerator(referenceData(), selection.generatorIndices(), selection.generatorFrom(),
+                    selection.generatorTo());
         }
     }
 
-    /** The CSV, or null for the generator. */
-    public Path csv() {
-        return csv;
+    /** What these options select, free of the CLI. */
+    public ReplaySelection selection() {
+        return new ReplaySelection(csv, from, to, indices, seed, tickInterval);
     }
 
     /** Indices given (empty: all of the CSV). */
     public List<String> indices() {
-        return indices == null ? List.of() : indices.stream().map(String::strip).toList();
+        return selection().indices();
     }
 
     /** Indices the generator uses. */
     public List<String> generatorIndices() {
-        return indices().isEmpty() ? DEFAULT_INDICES : indices();
-    }
-
-    public LocalDate generatorFrom() {
-        return from != null ? from : to != null && to.isBefore(DEFAULT_FROM) ? to.minusDays(11) : DEFAULT_FROM;
-    }
-
-    public LocalDate generatorTo() {
-        return to != null ? to : generatorFrom().plusDays(11);
+        return selection().generatorIndices();
     }
 
     /** The bar filter for a CSV replay. */
     public BarFilter filter() {
-        return new BarFilter(from, to, new LinkedHashSet<>(indices()));
-    }
-
-    public long seed() {
-        return seed;
-    }
-
-    public Duration tickInterval() {
-        return tickInterval;
+        return selection().filter();
     }
 
     /** The reference data (built in). */
     public ReferenceData referenceData() {
-        return ReferenceData.builtIn();
+        return selection().referenceData();
     }
 }

@@ -1,5 +1,6 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.UsageException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, GenerateCommand.class,
             QueryCommand.class, RollupCommand.class, CatalogCommand.class, DlqCommand.class, ConfigReferenceCommand.class,
             PollCommand.class,
-            io.ticklake.app.bench.BenchCommand.class,
+            io.ticklake.app.cli.bench.BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TickLakeCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -3,8 +3,8 @@ package io.ticklake.app.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.data.replay.ReplaySummary;
-import io.ticklake.sink.catalog.GlueCatalog;
-import io.ticklake.sink.catalog.GlueOptions;
+import io.ticklake.query.catalog.GlueCatalog;
+import io.ticklake.query.catalog.GlueOptions;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.testing.MotoServer;
 import java.time.Duration;

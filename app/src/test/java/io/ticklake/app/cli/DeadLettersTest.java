@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.service.LocalPipeline;
-import io.ticklake.app.service.TickLakeService;
+import io.ticklake.service.config.AppConfig;
+import io.ticklake.service.LocalPipeline;
+import io.ticklake.service.TickLakeService;
 import io.ticklake.embedded.EmbeddedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package io.ticklake.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ticklake.app.service.TopologyCounters;
+import io.ticklake.service.TopologyCounters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticklake.app.cli.RunCommand;
-import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.config.Secrets;
-import io.ticklake.app.http.AdminServer;
-import io.ticklake.app.http.Health;
+import io.ticklake.service.config.AppConfig;
+import io.ticklake.service.config.Secrets;
+import io.ticklake.service.http.AdminServer;
+import io.ticklake.service.http.Health;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ticklake.app.config.AppConfig;
-import io.ticklake.app.config.ConfigException;
+import io.ticklake.service.config.AppConfig;
+import io.ticklake.service.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.ticklake.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.ticklake.app.config.AppConfig;
+import io.ticklake.service.config.AppConfig;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

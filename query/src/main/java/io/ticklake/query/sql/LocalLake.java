@@ -1,0 +1,29 @@
+package io.ticklake.query.sql;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.ticklake.sink.lake.LakeTable;
+import io.ticklake.sink.lake.LakeTables;
+
+/** DuckDB over a local lake written by the sink, with its tables declared even before they have files. */
+public final class LocalLake {
+    private LocalLake() {
+    }
+
+    /** An engine over {@code root} with the sink's default tables ({@code ticks}, {@code ohlc_1m}, {@code ohlc_1d}). */
+    public static DuckDbEngine open(final Path root) {
+        return open(root, LakeTables.defaults());
+    }
+
+    /** An engine over {@code root} with {@code tables} declared from their Avro schemas. */
+    public static DuckDbEngine open(final Path root, final LakeTables tables) {
+        final Map<String, List<DuckColumn>> declared = new LinkedHashMap<>();
+        for (final LakeTable t : tables.tables()) {
+            declared.put(t.name(), DuckColumn.fromAvro(t.schema()));
+        }
+        return DuckDbEngine.open(root, declared);
+    }
+}

@@ -1,0 +1,47 @@
+package io.ticklake.query.sql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The rollup tables, in build order (each reads only lake tables or rollups listed before it). Their
+ * SQL lives in one place, {@code io/ticklake/query/sql/rollups/<table>.sql} on the classpath, and is
+ * run unchanged by both engines ({@link DuckDbRollups}, {@link AthenaRollups}).
+ */
+public final class Rollups {
+    private static final String RESOURCE_DIR = "/io/ticklake/query/sql/rollups/";
+    private static final List<Rollup> ALL = List.of(
+            load("rollup_ohlc_1h", List.of("ohlc_1m")),
+            load("rollup_ohlc_1d", List.of("ohlc_1m")),
+            load("rollup_daily_returns", List.of("rollup_ohlc_1d")),
+            load("rollup_volatility", List.of("rollup_daily_returns")));
+
+    private Rollups() {
+    }
+
+    /** Every rollup, in build order. */
+    public static List<Rollup> all() {
+        return ALL;
+    }
+
+    /** The rollup named {@code table}. */
+    public static Rollup named(final String table) {
+        return ALL.stream().filter(r -> r.table().equals(table)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown rollup: " + table + " (known: "
+                        + ALL.stream().map(Rollup::table).toList() + ")"));
+    }
+
+    private static Rollup load(final String table, final List<String> sources) {
+        try (InputStream in = Rollups.class.getResourceAsStream(RESOURCE_DIR + table + ".sql")) {
+            if (in == null) {
+                throw new IllegalStateException("missing rollup SQL resource for " + table);
+            }
+            return new Rollup(table, sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.ticklake.query.sql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.ticklake.sink.lake.PartitionPath;
+
+/**
+ * The files DuckDB may read of one local lake table: {@code <table>/index=<escaped>/date=<yyyy-MM-dd>/
+ * <name>.parquet}, checked with the sink's partition rules ({@link PartitionPath#escape} for the index
+ * value, {@link PartitionPath#isDate} for the date) and Parquet's magic bytes. Everything else under
+ * the table — a directory that is not {@code key=value}, a value that would not cast to its declared
+ * type, a name DuckDB would read as a glob or SQL, a file that is not Parquet — is {@linkplain
+ * #skipped() skipped}: one stray entry must never make a whole table unreadable.
+ *
+ * <p>The sources are globs per index directory ({@code index=X/*&#47;*.parquet}) when everything under it
+ * is valid, which keeps a view over tens of thousands of partitions to a handful of globs (and DuckDB's
+ * hive-partition pruning to the files of the partitions a query selects); a directory holding a stray
+ * entry is narrowed to globs per date directory, and a date directory holding one to its valid files.
+ *
+ * @param sources paths and globs for {@code read_parquet([...])}, as SQL string literals; empty: no valid file
+ * @param skipped the stray entries, relative to the lake root, sorted
+ */
+record TableFiles(List<String> sources, List<String> skipped) {
+    /** {@link PartitionPath#escape}'s alphabet: unreserved bytes and upper-case {@code %XX}. */
+    private static final Pattern ESCAPED = Pattern.compile("(?:[A-Za-z0-9._-]|%[0-9A-F]{2})+");
+    /** File names read: no glob or quote character can reach the SQL text. */
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9._+=%-]+\\.parquet");
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    private static final int MIN_PARQUET = 2 * MAGIC.length + 4; // magic, footer length, magic
+
+    TableFiles {
+        sources = List.copyOf(sources);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Scans {@code <root>/<table>}. */
+    static TableFiles scan(final Path root, final String table) {
+        final Path dir = root.resolve(table);
+        final List<String> sources = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+        for (final Path index : children(dir)) {
+            if (!Files.isDirectory(index) || !isIndex(index.getFileName().toString())) {
+                skipped.add(relative(root, index));
+                continue;
+            }
+            scanIndex(root, index, sources, skipped);
+        }
+        return new TableFiles(sources, skipped);
+    }
+
+    /** Whether the table has at least one file to read. */
+    boolean hasFiles() {
+        return !sources.isEmpty();
+    }
+
+    private static void scanIndex(final Path root, final Path index, final List<String> sources,
+                                  final List<String> skipped) {
+        final List<String> narrowed = new ArrayList<>();
+        final int strays = skipped.size();
+        for (final Path date : children(index)) {
+            if (!Files.isDirectory(date) || !isDate(date.getFileName().toString())) {
+                skipped.add(relative(root, date));
+                continue;
+            }
+            final List<Path> files = new ArrayList<>();
+            final int before = skipped.size();
+            for (final Path f : children(date)) {
+                if (isParquetFile(f)) {
+                    files.add(f);
+                } else {
+                    skipped.add(relative(root, f));
+                }
+            }
+            if (skipped.size() == before) {
+                if (!files.isEmpty()) {
+                    narrowed.add(SqlLiterals.path(date, "/*.parquet"));
+                }
+            } else {
+                files.forEach(f -> narrowed.add(SqlLiterals.path(f)));
+            }
+        }
+        if (skipped.size() == strays && !narrowed.isEmpty()) {
+            sources.add(SqlLiterals.path(index, "/*/*.parquet"));
+        } else {
+            sources.addAll(narrowed);
+        }
+    }
+
+    private static boolean isIndex(final String name) {
+        return name.startsWith("index=") && ESCAPED.matcher(name).region("index=".length(), name.length()).matches();
+    }
+
+    private static boolean isDate(final String name) {
+        return name.startsWith("date=") && PartitionPath.isDate(name.substring("date=".length()));
+    }
+
+    /** A regular file with a plain name, the size of a Parquet file at least, starting and ending with PAR1. */
+    private static boolean isParquetFile(final Path f) {
+        if (!FILE.matcher(f.getFileName().toString()).matches() || !Files.isRegularFile(f)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            final long size = ch.size();
+            if (size < MIN_PARQUET) {
+                return false;
+            }
+            return magicAt(ch, 0) && magicAt(ch, size - MAGIC.length);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean magicAt(final FileChannel ch, final long position) throws IOException {
+        final ByteBuffer buf = ByteBuffer.allocate(MAGIC.length);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) {
+                return false;
+            }
+        }
+        return java.util.Arrays.equals(buf.array(), MAGIC);
+    }
+
+    private static List<Path> children(final Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static String relative(final Path root, final Path p) {
+        return root.relativize(p).toString() + (Files.isDirectory(p) ? "/" : "");
+    }
+}

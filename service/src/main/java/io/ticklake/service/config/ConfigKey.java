@@ -1,0 +1,25 @@
+package io.ticklake.service.config;
+
+import java.util.Objects;
+
+/**
+ * One documented configuration key.
+ *
+ * @param name        dotted, with units ({@code sink.roll.max.age.ms})
+ * @param defaultValue default as text, or null when there is none
+ * @param description one sentence for the configuration reference
+ */
+public record ConfigKey(String name, String defaultValue, String description) {
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        if (!name.matches("[a-z0-9]+(\\.[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("config key must be dotted lowercase: " + name);
+        }
+    }
+
+    /** The environment variable that sets this key: {@code sink.roll.max.records} → {@code TICKLAKE_SINK_ROLL_MAX_RECORDS}. */
+    public String envName() {
+        return AppConfig.ENV_PREFIX + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+}

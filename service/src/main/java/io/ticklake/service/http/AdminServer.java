@@ -1,0 +1,180 @@
+package io.ticklake.service.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP server on the JDK's {@code com.sun.net.httpserver}: {@code /health/live} and
+ * {@code /health/ready} (200 or 503, for probes), {@code /health} (JSON, 200 when ready else 503),
+ * {@code /metrics} (Prometheus text). GET and HEAD only. Port 0 binds a free port ({@link #port()}).
+ */
+public final class AdminServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+    /**
+     * How long a connection may take to send one complete request (request line and headers) before
+     * the server closes it: the JDK server's {@code sun.net.httpserver.maxReqTime}, set by this class
+     * unless the JVM was started with it. The JDK checks it once a second ({@code timerMillis}).
+     */
+    public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(seconds("sun.net.httpserver.maxReqTime", 2));
+    /** How long writing one response may take ({@code sun.net.httpserver.maxRspTime}), same rules. */
+    public static final Duration RESPONSE_DEADLINE = Duration.ofSeconds(seconds("sun.net.httpserver.maxRspTime", 10));
+    /**
+     * Handler threads. The JDK server reads a request's headers on a handler thread, blocking, so each
+     * client still sending its headers holds one thread until {@link #REQUEST_DEADLINE}: with this many,
+     * probes keep answering while fewer clients than that trickle; beyond, requests queue (they are not
+     * dropped) until a deadline frees a thread.
+     */
+    static final int THREADS = 32;
+    private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Supplier<Health> health;
+    private final List<MetricSource> metrics;
+
+    private AdminServer(final HttpServer server, final ExecutorService executor, final Supplier<Health> health,
+                        final List<MetricSource> metrics) {
+        this.server = server;
+        this.executor = executor;
+        this.health = health;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @throws UncheckedIOException with a one-line reason when the port cannot be bound
+     */
+    public static AdminServer start(final String host, final int port, final Supplier<Health> health,
+                                    final List<MetricSource> metrics) {
+        Objects.requireNonNull(health, "health");
+        final HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    final Thread t = new Thread(r, "ticklake-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);   // idle: no threads
+        final AdminServer admin = new AdminServer(server, executor, health, List.copyOf(metrics));
+        server.setExecutor(executor);
+        server.createContext("/health/live", ex -> admin.probe(ex, true));
+        server.createContext("/health/ready", ex -> admin.probe(ex, false));
+        server.createContext("/health", admin::health);
+        server.createContext("/metrics", admin::metrics);
+        server.createContext("/", ex -> admin.respond(ex, 404, "text/plain; charset=utf-8",
+                "not found; try /health, /health/live, /health/ready, /metrics\n"));
+        server.start();
+        LOG.info("Admin HTTP server on http://{}:{}/ (health, metrics)", host, admin.port());
+        return admin;
+    }
+
+    /**
+     * The JDK server reads its timeouts once, when its first server is created: this sets the
+     * default when the property is absent, and returns the value in force (seconds).
+     */
+    private static long seconds(final String property, final long dflt) {
+        final String set = System.getProperty(property);
+        if (set == null) {
+            System.setProperty(property, Long.toString(dflt));
+            return dflt;
+        }
+        try {
+            return Long.parseLong(set.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void probe(final HttpExchange ex, final boolean liveness) throws IOException {
+        if (!exact(ex)) {
+            return;
+        }
+        final Health h = health.get();
+        final boolean ok = liveness ? h.live() : h.ready();
+        respond(ex, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "OK\n" : "UNAVAILABLE\n");
+    }
+
+    private void health(final HttpExchange ex) throws IOException {
+        if (!exact(ex)) {
+            return;
+        }
+        final Health h = health.get();
+        respond(ex, h.ready() ? 200 : 503, "application/json", h.toJson() + "\n");
+    }
+
+    private void metrics(final HttpExchange ex) throws IOException {
+        if (!exact(ex)) {
+            return;
+        }
+        final PrometheusText text = new PrometheusText();
+        for (final MetricSource source : metrics) {
+            try {
+                source.collect(text);
+            } catch (RuntimeException e) {
+                LOG.debug("A metric source failed: {}", e.toString());
+            }
+        }
+        respond(ex, 200, PROMETHEUS_TYPE, text.render());
+    }
+
+    /** Answers 404/405 unless the request is GET or HEAD on exactly the context path. */
+    private boolean exact(final HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getPath().equals(ex.getHttpContext().getPath())) {
+            respond(ex, 404, "text/plain; charset=utf-8", "not found\n");
+            return false;
+        }
+        final String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            respond(ex, 405, "text/plain; charset=utf-8", "method not allowed\n");
+            return false;
+        }
+        return true;
+    }
+
+    private void respond(final HttpExchange ex, final int status, final String type, final String body)
+            throws IOException {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        final boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
