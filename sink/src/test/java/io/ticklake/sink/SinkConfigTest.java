@@ -45,31 +45,42 @@ class SinkConfigTest {
     }
 
     @Test
+    void tablesDefaultToTheCallersWhenNotSet() {
+        final var five = io.ticklake.sink.lake.LakeTables.forWindows(java.util.List.of("5m"));
+        assertThat(SinkConfig.from(Map.of(), five).tables().topics()).containsExactly("ohlc-5m", "ticks-enriched");
+        assertThat(SinkConfig.from(Map.of("sink.tables", "ticks-enriched=ticks"), five).tables().topics())
+                .containsExactly("ticks-enriched");
+    }
+
+    @Test
     void oneLineErrorsNamingTheKey() {
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.roll.max.record", "1")))
                 .hasMessage("unknown config key sink.roll.max.record");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.roll.max.records", "many")))
-                .hasMessage("sink.roll.max.records must be a positive integer: many");
+                .hasMessage("Invalid value many for configuration sink.roll.max.records: Not a number of type LONG");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.roll.max.age.ms", "-5")))
-                .hasMessage("sink.roll.max.age.ms must be > 0: -5");
+                .hasMessage("Invalid value -5 for configuration sink.roll.max.age.ms: Value must be at least 1");
+        assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.roll.max.records", "1_000")))
+                .hasMessage("Invalid value 1_000 for configuration sink.roll.max.records: Not a number of type LONG");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.parquet.format", "v3")))
-                .hasMessageStartingWith("sink.parquet.format: unknown Parquet format");
+                .hasMessageStartingWith("Invalid value v3 for configuration sink.parquet.format: unknown Parquet format");
         assertThat(SinkConfig.from(Map.of("sink.parquet.format", "v2-bss")).format())
                 .isEqualTo(io.ticklake.sink.lake.ParquetFormat.V2_BSS);
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.parquet.compression", "lz77")))
-                .hasMessageStartingWith("sink.parquet.compression: unknown Parquet compression");
+                .hasMessageStartingWith("Invalid value lz77 for configuration sink.parquet.compression: unknown Parquet compression");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.lake", "ftp://x")))
-                .hasMessageStartingWith("sink.lake: unsupported lake root scheme");
+                .hasMessageStartingWith("Invalid value ftp://x for configuration sink.lake: unsupported lake root scheme");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.s3.path.style", "yes")))
-                .hasMessage("sink.s3.path.style must be true or false: yes");
+                .hasMessage("Invalid value yes for configuration sink.s3.path.style: Expected value to be either true or false");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.s3.endpoint", "localhost")))
-                .hasMessage("sink.s3.endpoint must be an absolute URL: localhost");
+                .hasMessage("Invalid value localhost for configuration sink.s3.endpoint: must be an absolute URL");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.buffer.max.bytes", "1000")))
-                .hasMessageContaining("sink.buffer.max.bytes must be >= 1048576");
+                .hasMessage("Invalid value 1000 for configuration sink.buffer.max.bytes: Value must be at least 1048576");
         assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.tables", "nope")))
-                .hasMessageStartingWith("sink.tables: table mapping entry must be topic=table");
-        for (var e : SinkConfig.DEFAULTS.keySet()) {
-            assertThat(e).startsWith("sink.").doesNotContain(" ");
+                .hasMessageStartingWith("Invalid value nope for configuration sink.tables: table mapping entry must be topic=table");
+        for (var k : SinkConfig.DEF.configKeys().values()) {
+            assertThat(k.name).startsWith("sink.").doesNotContain(" ");
+            assertThat(k.documentation).isNotBlank();
         }
     }
 }

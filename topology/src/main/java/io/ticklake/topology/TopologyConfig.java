@@ -4,6 +4,8 @@ import io.ticklake.data.ReferenceData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import io.ticklake.data.config.DeclaredConfig;
+import io.ticklake.data.config.DefaultWindows;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -87,39 +93,98 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
 
     /** The shared topic names, windows 1m (grace 30 s) and 1d (grace 10 min), lenient, idle close off. */
     public static TopologyConfig defaults() {
-        return new TopologyConfig("ticks-raw", "ticks-enriched", "ticks-dlq", "ticks-late", "ohlc-",
-                List.of(WindowSpec.of("1m", DEFAULT_GRACE), WindowSpec.of("1d", DEFAULT_DAILY_GRACE)),
-                false, DEFAULT_MAX_FUTURE_MS, 0, ReferenceData.builtIn(), DEFAULT_MAX_INDICES);
+        return Defaults.VALUE;
+    }
+
+    /** Built on first use: after {@link #DEF} exists. */
+    private static final class Defaults {
+        static final TopologyConfig VALUE = fromMap(Map.of());
     }
 
     /**
-     * Reads the {@code topology.*} keys of {@code props}; missing keys keep their defaults.
+     * Every {@code topology.*} key with its type, default, validator and meaning: the one declaration
+     * the reader below and the configuration reference use. A window's grace is the pattern key
+     * {@link #WINDOW_GRACE_FORMAT}, read per configured size.
+     */
+    public static final ConfigDef DEF = new ConfigDef()
+            .define(RAW_TOPIC, Type.STRING, "ticks-raw", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Input topic of raw ticks.")
+            .define(ENRICHED_TOPIC, Type.STRING, "ticks-enriched", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Topic of enriched ticks.")
+            .define(DLQ_TOPIC, Type.STRING, "ticks-dlq", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Dead-letter topic (original bytes, reason in headers).")
+            .define(LATE_TOPIC, Type.STRING, "ticks-late", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Ticks later than their window's grace.")
+            .define(BAR_TOPIC_PREFIX, Type.STRING, "ohlc-", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Bars of a window go to this prefix + the window size (ohlc-1m).")
+            .define(WINDOWS, Type.LIST, DefaultWindows.SIZES, TopologyConfig::nonEmptyList, Importance.HIGH,
+                    "OHLC window sizes (tumbling, epoch-aligned UTC; s, m, h or d); the lake gets a table "
+                    + "ohlc_<size> for each unless sink.tables says otherwise.")
+            .define(STRICT_UNKNOWN_INDEX, Type.BOOLEAN, false, Importance.MEDIUM, "Dead-letter ticks of indices "
+                    + "missing from the reference data (else processed with null enrichment).")
+            .define(MAX_FUTURE_MS, Type.LONG, DEFAULT_MAX_FUTURE_MS, ConfigDef.Range.atLeast(0), Importance.LOW,
+                    "A tick this far ahead of the wall clock is a dead letter.")
+            .define(IDLE_CLOSE_MS, Type.LONG, 0L, ConfigDef.Range.atLeast(0), Importance.MEDIUM, "Close an index's "
+                    + "windows after this much wall-clock silence (live feeds); 0 = off.")
+            .define(REFERENCE_FILE, Type.STRING, null, Importance.LOW, "Reference data CSV replacing the built-in one.")
+            .define(MAX_INDICES, Type.INT, DEFAULT_MAX_INDICES, ConfigDef.Range.atLeast(1), Importance.LOW,
+                    "Distinct indices one task (input partition) keeps state for; ticks of further indices "
+                    + "are dead letters (too-many-indices).");
+
+    /**
+     * Reads the {@code topology.*} keys of {@code props} ({@link #DEF}); missing keys keep their defaults.
      *
      * @throws IllegalArgumentException naming the key when a value is invalid
      */
     public static TopologyConfig fromMap(final Map<String, String> props) {
-        final TopologyConfig d = defaults();
+        final DeclaredConfig c = DeclaredConfig.parse(DEF, props);
         final List<WindowSpec> windows = new ArrayList<>();
-        for (final String name : props.getOrDefault(WINDOWS, "1m,1d").split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
+        for (final String name : c.list(WINDOWS)) {
             final String size = name.strip().toLowerCase(Locale.ROOT);
-            final String graceKey = String.format(Locale.ROOT, WINDOW_GRACE_FORMAT, size);
             final WindowSpec probe = wrap(WINDOWS, () -> WindowSpec.of(size, Duration.ZERO));
-            final Duration grace = probe.daily() ? DEFAULT_DAILY_GRACE : DEFAULT_GRACE;
-            final long graceMs = longValue(props, graceKey, grace.toMillis());
+            final String graceKey = graceKey(size);
+            final long graceMs = graceMs(props.get(graceKey), graceKey, defaultGrace(probe));
             windows.add(wrap(graceKey, () -> WindowSpec.of(size, Duration.ofMillis(graceMs))));
         }
-        final String refFile = props.get(REFERENCE_FILE);
-        final ReferenceData ref = refFile == null || refFile.isBlank() ? d.referenceData()
-                : ReferenceData.fromFile(Path.of(refFile.strip()));
-        return wrap("topology config", () -> new TopologyConfig(props.getOrDefault(RAW_TOPIC, d.rawTopic()),
-                props.getOrDefault(ENRICHED_TOPIC, d.enrichedTopic()), props.getOrDefault(DLQ_TOPIC, d.dlqTopic()),
-                props.getOrDefault(LATE_TOPIC, d.lateTopic()), props.getOrDefault(BAR_TOPIC_PREFIX, d.barTopicPrefix()),
-                windows, boolValue(props, STRICT_UNKNOWN_INDEX, false),
-                longValue(props, MAX_FUTURE_MS, DEFAULT_MAX_FUTURE_MS), longValue(props, IDLE_CLOSE_MS, 0), ref,
-                intValue(props, MAX_INDICES, DEFAULT_MAX_INDICES)));
+        final String refFile = c.string(REFERENCE_FILE);
+        final ReferenceData ref = refFile == null ? ReferenceData.builtIn() : ReferenceData.fromFile(Path.of(refFile));
+        return wrap("topology config", () -> new TopologyConfig(c.string(RAW_TOPIC), c.string(ENRICHED_TOPIC),
+                c.string(DLQ_TOPIC), c.string(LATE_TOPIC), c.string(BAR_TOPIC_PREFIX), windows,
+                c.bool(STRICT_UNKNOWN_INDEX), c.longValue(MAX_FUTURE_MS), c.longValue(IDLE_CLOSE_MS), ref,
+                c.intValue(MAX_INDICES)));
+    }
+
+    /** {@code topology.window.<size>.grace.ms} of {@code size}. */
+    public static String graceKey(final String size) {
+        return String.format(Locale.ROOT, WINDOW_GRACE_FORMAT, size);
+    }
+
+    /** Whether {@code key} is a window's grace key ({@link #WINDOW_GRACE_FORMAT}). */
+    public static boolean isGraceKey(final String key) {
+        return key.matches("topology\\.window\\.[0-9]+[smhd]\\.grace\\.ms");
+    }
+
+    /** The grace of a window unless configured: {@link #DEFAULT_DAILY_GRACE} for daily and longer windows. */
+    public static Duration defaultGrace(final WindowSpec window) {
+        return window.daily() ? DEFAULT_DAILY_GRACE : DEFAULT_GRACE;
+    }
+
+    private static long graceMs(final String value, final String key, final Duration dflt) {
+        if (value == null || value.isBlank()) {
+            return dflt.toMillis();
+        }
+        final long ms = (Long) DeclaredConfig.parseValue(key, value, Type.LONG);
+        if (ms < 0) {
+            throw new IllegalArgumentException("Invalid value " + ms + " for configuration " + key
+                    + ": Value must be at least 0");
+        }
+        return ms;
+    }
+
+    private static void nonEmptyList(final String name, final Object value) {
+        if (value instanceof List<?> l && l.stream().allMatch(v -> String.valueOf(v).isBlank())) {
+            throw new ConfigException(name, value, "at least one window is required");
+        }
     }
 
     /**
@@ -174,38 +239,6 @@ public record TopologyConfig(String rawTopic, String enrichedTopic, String dlqTo
     public TopologyConfig withMaxIndices(final int max) {
         return new TopologyConfig(rawTopic, enrichedTopic, dlqTopic, lateTopic, barTopicPrefix, windows,
                 strictUnknownIndex, maxFutureMs, idleCloseMs, referenceData, max);
-    }
-
-    private static int intValue(final Map<String, String> props, final String key, final int dflt) {
-        final long v = longValue(props, key, dflt);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(key + " is out of range: " + v);
-        }
-        return (int) v;
-    }
-
-    private static long longValue(final Map<String, String> props, final String key, final long dflt) {
-        final String v = props.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer: " + v);
-        }
-    }
-
-    private static boolean boolValue(final Map<String, String> props, final String key, final boolean dflt) {
-        final String v = props.get(key);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false: " + v);
-        };
     }
 
     private static <T> T wrap(final String key, final java.util.function.Supplier<T> make) {

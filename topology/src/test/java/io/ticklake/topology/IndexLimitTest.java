@@ -51,7 +51,7 @@ class IndexLimitTest {
         assertThat(TopologyConfig.fromMap(Map.of(TopologyConfig.MAX_INDICES, "25")).maxIndices()).isEqualTo(25);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> TopologyConfig.fromMap(Map.of(TopologyConfig.MAX_INDICES, "0")))
-                .hasMessageStartingWith(TopologyConfig.MAX_INDICES);
+                .hasMessageContaining(TopologyConfig.MAX_INDICES);
     }
 
     private static List<String> keys(final KeyValueStore<String, Object> store) {

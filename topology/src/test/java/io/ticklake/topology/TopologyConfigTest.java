@@ -47,15 +47,38 @@ class TopologyConfigTest {
     }
 
     @Test
+    void numbersHaveKafkasOneSyntaxInEveryKeyPatternKeysIncluded() {
+        for (final String key : List.of(TopologyConfig.MAX_FUTURE_MS, TopologyConfig.MAX_INDICES,
+                "topology.window.1d.grace.ms")) {
+            assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(key, "1_000")))
+                    .hasMessageStartingWith("Invalid value 1_000 for configuration " + key + ": Not a number of type");
+            assertThat(TopologyConfig.fromMap(Map.of(key, " 1000 "))).isNotNull();
+        }
+    }
+
+    @Test
+    void everyKeyIsDeclaredOnceWithAMeaning() {
+        assertThat(TopologyConfig.DEF.names()).contains(TopologyConfig.RAW_TOPIC, TopologyConfig.WINDOWS,
+                TopologyConfig.MAX_INDICES, TopologyConfig.REFERENCE_FILE);
+        TopologyConfig.DEF.configKeys().values().forEach(k -> assertThat(k.documentation).isNotBlank());
+        assertThat(TopologyConfig.isGraceKey("topology.window.15m.grace.ms")).isTrue();
+        assertThat(TopologyConfig.isGraceKey("topology.window.grace.ms")).isFalse();
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.WINDOWS, "1w")))
                 .hasMessageStartingWith("topology.windows");
         assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of("topology.window.1m.grace.ms", "-1")))
-                .hasMessageStartingWith("topology.window.1m.grace.ms");
+                .hasMessage("Invalid value -1 for configuration topology.window.1m.grace.ms: Value must be at least 0");
         assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.MAX_FUTURE_MS, "soon")))
-                .hasMessage("topology.max.future.ms must be an integer: soon");
+                .hasMessage("Invalid value soon for configuration topology.max.future.ms: Not a number of type LONG");
         assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.STRICT_UNKNOWN_INDEX, "yes")))
-                .hasMessageStartingWith("topology.strict.unknown.index");
+                .hasMessageContaining("topology.strict.unknown.index");
+        assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.MAX_INDICES, "0")))
+                .hasMessage("Invalid value 0 for configuration topology.max.indices: Value must be at least 1");
+        assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.WINDOWS, " , ")))
+                .hasMessageContaining("at least one window is required");
         assertThatThrownBy(() -> TopologyConfig.fromMap(Map.of(TopologyConfig.WINDOWS, "1m,1m")))
                 .hasMessageContaining("duplicate window 1m");
     }

@@ -1,5 +1,6 @@
 package io.ticklake.service.config;
 
+import io.ticklake.data.config.DeclaredConfig;
 import io.ticklake.sink.SinkConfig;
 import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.topology.TopologyConfig;
@@ -46,14 +47,19 @@ public final class AppConfig {
     private static final Set<String> ENV_IGNORED = Set.of("TICKLAKE_LOG_LEVEL");
 
     private final Map<String, String> values;
+    private final DeclaredConfig own;
     private final TopologyConfig topology;
     private final SinkConfig sink;
 
     private AppConfig(final Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.own = wrap(() -> DeclaredConfig.parse(ConfigKeys.DEF, this.values));
         this.topology = wrap(() -> TopologyConfig.fromMap(this.values));
-        this.sink = wrap(() -> SinkConfig.from(this.values));
-        validate();
+        this.sink = wrap(() -> SinkConfig.from(this.values, LakeTopics.tablesOf(topology)));
+        if (this.values.get(SinkConfig.TABLES) != null && !this.values.get(SinkConfig.TABLES).isBlank()) {
+            LakeTopics.check(topology, sink.tables());
+        }
+        values.forEach(ClientSettings::check);
     }
 
     /**
@@ -162,39 +168,6 @@ public final class AppConfig {
         return Set.copyOf(keys);
     }
 
-    private void validate() {
-        final String guarantee = processingGuarantee();
-        if (!guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) && !guarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
-            throw new ConfigException(ConfigKeys.PROCESSING_GUARANTEE + " must be exactly_once_v2 or at_least_once: "
-                    + guarantee);
-        }
-        final int port = intValue(ConfigKeys.HTTP_PORT);
-        if (port < 0 || port > 65_535) {
-            throw new ConfigException(ConfigKeys.HTTP_PORT + " must be in 0..65535: " + port);
-        }
-        if (intValue(ConfigKeys.TOPICS_PARTITIONS) < 1) {
-            throw new ConfigException(ConfigKeys.TOPICS_PARTITIONS + " must be >= 1: " + get(ConfigKeys.TOPICS_PARTITIONS));
-        }
-        final int rf = intValue(ConfigKeys.TOPICS_REPLICATION);
-        if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
-            throw new ConfigException(ConfigKeys.TOPICS_REPLICATION + " must be >= 1 or -1: " + rf);
-        }
-        if (intValue(ConfigKeys.STREAMS_THREADS) < 1) {
-            throw new ConfigException(ConfigKeys.STREAMS_THREADS + " must be >= 1");
-        }
-        if (longValue(ConfigKeys.CLOSE_TIMEOUT_MS) < 1) {
-            throw new ConfigException(ConfigKeys.CLOSE_TIMEOUT_MS + " must be >= 1");
-        }
-        if (longValue(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS) < 1) {
-            throw new ConfigException(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS + " must be >= 1");
-        }
-        boolValue(ConfigKeys.TOPICS_CREATE);
-        values.forEach(ClientSettings::check);
-        if (!applicationId().matches("[A-Za-z0-9._-]{1,200}")) {
-            throw new ConfigException(ConfigKeys.APPLICATION_ID + " must match [A-Za-z0-9._-]{1,200}: " + applicationId());
-        }
-    }
-
     /** Fails unless the keys a service needs are set (bootstrap servers and a lake). */
     public AppConfig requireService() {
         if (get(ConfigKeys.BOOTSTRAP_SERVERS) == null) {
@@ -213,8 +186,7 @@ public final class AppConfig {
         if (v != null && !v.isBlank()) {
             return v.strip();
         }
-        return ConfigKeys.all().stream().filter(k -> k.name().equals(key)).findFirst()
-                .map(ConfigKey::defaultValue).orElse(null);
+        return ConfigKeys.defaultOf(key);
     }
 
     public String bootstrapServers() {
@@ -240,33 +212,33 @@ public final class AppConfig {
     }
 
     public int httpPort() {
-        return intValue(ConfigKeys.HTTP_PORT);
+        return own.intValue(ConfigKeys.HTTP_PORT);
     }
 
     public String processingGuarantee() {
-        return get(ConfigKeys.PROCESSING_GUARANTEE).toLowerCase(Locale.ROOT);
+        return own.string(ConfigKeys.PROCESSING_GUARANTEE).toLowerCase(Locale.ROOT);
     }
 
     public long closeTimeoutMs() {
-        return longValue(ConfigKeys.CLOSE_TIMEOUT_MS);
+        return own.longValue(ConfigKeys.CLOSE_TIMEOUT_MS);
     }
 
     /** How long a start waits for Kafka's first answer ({@link ConfigKeys#STARTUP_BROKER_TIMEOUT_MS}). */
     public Duration startupBrokerTimeout() {
-        return Duration.ofMillis(longValue(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS));
+        return Duration.ofMillis(own.longValue(ConfigKeys.STARTUP_BROKER_TIMEOUT_MS));
     }
 
     public boolean createTopics() {
-        return boolValue(ConfigKeys.TOPICS_CREATE);
+        return own.bool(ConfigKeys.TOPICS_CREATE);
     }
 
     public int topicPartitions() {
-        return intValue(ConfigKeys.TOPICS_PARTITIONS);
+        return own.intValue(ConfigKeys.TOPICS_PARTITIONS);
     }
 
     /** Replication of created topics; empty = broker default. */
     public Optional<Short> replicationFactor() {
-        final int rf = intValue(ConfigKeys.TOPICS_REPLICATION);
+        final int rf = own.intValue(ConfigKeys.TOPICS_REPLICATION);
         return rf < 0 ? Optional.empty() : Optional.of((short) rf);
     }
 
@@ -325,7 +297,7 @@ public final class AppConfig {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId());
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, get(ConfigKeys.STREAMS_THREADS));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(own.intValue(ConfigKeys.STREAMS_THREADS)));
         return p;
     }
 
@@ -355,35 +327,11 @@ public final class AppConfig {
         return out;
     }
 
-    private int intValue(final String key) {
-        final long v = longValue(key);
-        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw new ConfigException(key + " is out of range: " + v);
-        }
-        return (int) v;
-    }
-
-    private long longValue(final String key) {
-        final String v = get(key);
-        try {
-            return Long.parseLong(v.replace("_", ""));
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new ConfigException(key + " must be an integer: " + v);
-        }
-    }
-
-    private boolean boolValue(final String key) {
-        final String v = get(key).toLowerCase(Locale.ROOT);
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new ConfigException(key + " must be true or false: " + get(key));
-        }
-        return Boolean.parseBoolean(v);
-    }
-
     private static <T> T wrap(final java.util.function.Supplier<T> make) {
         try {
             return make.get();
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException
+                 | org.apache.kafka.common.config.ConfigException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }

@@ -4,13 +4,17 @@ import io.ticklake.sink.SinkConfig;
 import io.ticklake.topology.TopologyConfig;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Every configuration key ticklake reads, with its default and meaning: the single source of the
- * README's configuration reference (a test keeps the two equal). Besides these, {@code kafka.*}
+ * Every configuration key ticklake reads: the service's {@link ConfigDef} composed with the
+ * topology's and the sink's, the single source of the README's configuration reference (a test
+ * keeps the two equal). Besides these, {@code kafka.*}
  * keys go to every Kafka client and {@code streams.*} keys to Kafka Streams.
  */
 public final class ConfigKeys {
@@ -38,109 +42,100 @@ public final class ConfigKeys {
     /** Passed to Kafka Streams, without the prefix. */
     public static final String STREAMS_PREFIX = "streams.";
 
-    private static final List<ConfigKey> APP = List.of(
-            new ConfigKey(BOOTSTRAP_SERVERS, null, "Kafka bootstrap servers, host:port[,host:port] (run, replay)."),
-            new ConfigKey(APPLICATION_ID, "ticklake", "Kafka Streams application id; the sink's consumer group is "
-                    + "this id followed by -sink."),
-            new ConfigKey(STATE_DIR, "<tmp>/ticklake-state", "Kafka Streams state directory."),
-            new ConfigKey(HTTP_HOST, "0.0.0.0", "Address the admin HTTP server (health, metrics; no auth) binds "
-                    + "to: all interfaces so that container probes reach it; 127.0.0.1 keeps it local (demo does)."),
-            new ConfigKey(HTTP_PORT, "8080", "Port of the admin HTTP server; 0 picks a free port (printed)."),
-            new ConfigKey(PROCESSING_GUARANTEE, "exactly_once_v2", "exactly_once_v2 or at_least_once."),
-            new ConfigKey(STREAMS_THREADS, "1", "Kafka Streams threads (any other streams.* key is passed too)."),
-            new ConfigKey(CLOSE_TIMEOUT_MS, "30000", "How long a graceful stop may take for Streams and for the sink."),
-            new ConfigKey(STARTUP_BROKER_TIMEOUT_MS, DEFAULT_STARTUP_BROKER_TIMEOUT_MS, "How long run and replay wait "
-                    + "at start for Kafka to answer before failing in one line (replay: this variable or "
-                    + "--broker-timeout-ms)."),
-            new ConfigKey(TOPICS_CREATE, "true", "Create missing topics at start."),
-            new ConfigKey(TOPICS_PARTITIONS, "6", "Partitions of topics ticklake creates."),
-            new ConfigKey(TOPICS_REPLICATION, "-1", "Replication factor of topics ticklake creates; -1 = broker default."),
-            new ConfigKey(GLUE_DATABASE, null, "Glue database to register tables and partitions in (lake on s3:// only); "
-                    + "none: no catalog."),
-            new ConfigKey(GLUE_REGION, null, "Glue region (default: the AWS default chain, else sink.s3.region)."),
-            new ConfigKey(GLUE_ENDPOINT, null, "Glue endpoint override (tests, moto_server)."));
+    /**
+     * The service's own keys with their type, default, validator and meaning; with
+     * {@link TopologyConfig#DEF} and {@link SinkConfig#DEF} the whole configuration, each key
+     * declared once.
+     */
+    public static final ConfigDef DEF = new ConfigDef()
+            .define(BOOTSTRAP_SERVERS, Type.STRING, null, Importance.HIGH,
+                    "Kafka bootstrap servers, host:port[,host:port] (run, replay).")
+            .define(APPLICATION_ID, Type.STRING, "ticklake", ConfigKeys::applicationIdValid, Importance.HIGH,
+                    "Kafka Streams application id ([A-Za-z0-9._-]{1,200}); the sink's consumer group is this id "
+                    + "followed by -sink.")
+            .define(STATE_DIR, Type.STRING, null, Importance.HIGH,
+                    "Kafka Streams state directory (default: <tmp>/ticklake-state).")
+            .define(HTTP_HOST, Type.STRING, "0.0.0.0", Importance.MEDIUM, "Address the admin HTTP server (health, "
+                    + "metrics; no auth) binds to: all interfaces so that container probes reach it; 127.0.0.1 keeps "
+                    + "it local (demo does).")
+            .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM,
+                    "Port of the admin HTTP server; 0 picks a free port (printed).")
+            .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
+                    ConfigDef.CaseInsensitiveValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.HIGH,
+                    "exactly_once_v2 or at_least_once.")
+            .define(STREAMS_THREADS, Type.INT, 1, Range.atLeast(1), Importance.MEDIUM,
+                    "Kafka Streams threads (any other streams.* key is passed too).")
+            .define(CLOSE_TIMEOUT_MS, Type.LONG, 30_000L, Range.atLeast(1), Importance.MEDIUM,
+                    "How long a graceful stop may take for Streams and for the sink.")
+            .define(STARTUP_BROKER_TIMEOUT_MS, Type.LONG, Long.parseLong(DEFAULT_STARTUP_BROKER_TIMEOUT_MS),
+                    Range.atLeast(1), Importance.MEDIUM, "How long run and replay wait at start for Kafka to answer "
+                    + "before failing in one line (replay: this variable or --broker-timeout-ms).")
+            .define(TOPICS_CREATE, Type.BOOLEAN, true, Importance.MEDIUM, "Create missing topics at start.")
+            .define(TOPICS_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
+                    "Partitions of topics ticklake creates.")
+            .define(TOPICS_REPLICATION, Type.INT, -1, ConfigKeys::replicationValid, Importance.MEDIUM,
+                    "Replication factor of topics ticklake creates; -1 = broker default.")
+            .define(GLUE_DATABASE, Type.STRING, null, Importance.MEDIUM, "Glue database to register tables and "
+                    + "partitions in (lake on s3:// only); none: no catalog.")
+            .define(GLUE_REGION, Type.STRING, null, Importance.LOW,
+                    "Glue region (default: the AWS default chain, else sink.s3.region).")
+            .define(GLUE_ENDPOINT, Type.STRING, null, Importance.LOW, "Glue endpoint override (tests, moto_server).");
+
+    /** The declarations in reference order: service, topology, sink. */
+    public static final List<ConfigDef> DEFS = List.of(DEF, TopologyConfig.DEF, SinkConfig.DEF);
+
+    private static final List<ConfigKey> ALL = build();
 
     private ConfigKeys() {
     }
 
-    private static final List<ConfigKey> ALL = build();
-
-    /** Every documented key in reference order: app, topology, sink. */
+    /** Every documented key in reference order: service, topology (with a grace row per default window), sink. */
     public static List<ConfigKey> all() {
         return ALL;
     }
 
     private static List<ConfigKey> build() {
-        final List<ConfigKey> keys = new ArrayList<>(APP);
-        keys.addAll(topology());
-        final Map<String, String> descriptions = sinkDescriptions();
-        SinkConfig.DEFAULTS.forEach((name, dflt) ->
-                keys.add(new ConfigKey(name, dflt, descriptions.getOrDefault(name, "See sink/README.md."))));
+        final List<ConfigKey> keys = new ArrayList<>();
+        for (final ConfigDef def : DEFS) {
+            for (final ConfigDef.ConfigKey k : def.configKeys().values()) {
+                keys.add(ConfigKey.of(k));
+                if (k.name.equals(TopologyConfig.WINDOWS)) {
+                    keys.addAll(graceRows());
+                }
+            }
+        }
         return Collections.unmodifiableList(keys);
     }
 
-    /** Whether {@code name} is a documented key. */
-    public static boolean isKnown(final String name) {
-        return all().stream().anyMatch(k -> k.name().equals(name))
-                || name.matches("topology\\.window\\.[0-9]+[smhd]\\.grace\\.ms");
-    }
-
-    private static List<ConfigKey> topology() {
+    /** {@code topology.window.<size>.grace.ms} is a pattern: documented by its rows for the default windows. */
+    private static List<ConfigKey> graceRows() {
         final TopologyConfig d = TopologyConfig.defaults();
-        return List.of(
-                new ConfigKey(TopologyConfig.RAW_TOPIC, d.rawTopic(), "Input topic of raw ticks."),
-                new ConfigKey(TopologyConfig.ENRICHED_TOPIC, d.enrichedTopic(), "Topic of enriched ticks."),
-                new ConfigKey(TopologyConfig.DLQ_TOPIC, d.dlqTopic(), "Dead-letter topic (original bytes, reason in headers)."),
-                new ConfigKey(TopologyConfig.LATE_TOPIC, d.lateTopic(), "Ticks later than their window's grace."),
-                new ConfigKey(TopologyConfig.BAR_TOPIC_PREFIX, d.barTopicPrefix(),
-                        "Bars of a window go to this prefix + the window size (ohlc-1m)."),
-                new ConfigKey(TopologyConfig.WINDOWS, "1m,1d", "OHLC window sizes (tumbling, epoch-aligned UTC)."),
-                new ConfigKey("topology.window.1m.grace.ms", String.valueOf(TopologyConfig.DEFAULT_GRACE.toMillis()),
-                        "Grace of the 1m window (topology.window.<size>.grace.ms for any size)."),
-                new ConfigKey("topology.window.1d.grace.ms", String.valueOf(TopologyConfig.DEFAULT_DAILY_GRACE.toMillis()),
-                        "Grace of the 1d window."),
-                new ConfigKey(TopologyConfig.STRICT_UNKNOWN_INDEX, "false", "Dead-letter ticks of indices missing from the "
-                        + "reference data (else processed with null enrichment)."),
-                new ConfigKey(TopologyConfig.MAX_FUTURE_MS, String.valueOf(TopologyConfig.DEFAULT_MAX_FUTURE_MS),
-                        "A tick this far ahead of the wall clock is a dead letter."),
-                new ConfigKey(TopologyConfig.IDLE_CLOSE_MS, "0", "Close an index's windows after this much wall-clock "
-                        + "silence (live feeds); 0 = off."),
-                new ConfigKey(TopologyConfig.REFERENCE_FILE, null, "Reference data CSV replacing the built-in one."),
-                new ConfigKey(TopologyConfig.MAX_INDICES, String.valueOf(TopologyConfig.DEFAULT_MAX_INDICES),
-                        "Distinct indices one task (input partition) keeps state for; ticks of further indices "
-                        + "are dead letters (too-many-indices)."));
+        return d.windows().stream().map(w -> new ConfigKey(TopologyConfig.graceKey(w.name()), "long",
+                String.valueOf(w.graceMs()), "Grace of the " + w.name() + " window: how late a tick may come "
+                + "(topology.window.<size>.grace.ms for any size; default " + TopologyConfig.DEFAULT_GRACE.toMillis()
+                + ", " + TopologyConfig.DEFAULT_DAILY_GRACE.toMillis() + " for daily and longer windows).")).toList();
     }
 
-    private static Map<String, String> sinkDescriptions() {
-        final Map<String, String> d = new LinkedHashMap<>();
-        d.put(SINK_LAKE, "Lake root: s3://bucket/prefix or a directory (flag --lake).");
-        d.put("sink.tables", "Topic → table mapping, topic=table[:kind] (kind ticks or ohlc; needed when neither name "
-                + "starts with it).");
-        d.put("sink.roll.max.records", "A batch is closed and uploaded after this many records per topic-partition.");
-        d.put("sink.roll.max.bytes", "… or this many buffered bytes.");
-        d.put("sink.roll.max.age.ms", "… or when its first record is this old (wall clock).");
-        d.put("sink.buffer.max.bytes", "Bound on bytes buffered across all open batches (early roll beyond).");
-        d.put("sink.max.open.files", "Bound on open partition paths across all batches (early roll beyond).");
-        d.put("sink.parquet.compression", "Parquet codec: zstd, snappy, gzip or uncompressed.");
-        d.put("sink.parquet.format", "Parquet layout of numbers: v1 (PLAIN), v1-bss, v2 (DELTA_BINARY_PACKED integers, data "
-                + "page v2) or v2-bss (also BYTE_STREAM_SPLIT doubles); all read by DuckDB and Athena/Trino.");
-        d.put("sink.poll.timeout.ms", "Longest wait of one consumer poll.");
-        d.put("sink.retry.backoff.initial.ms", "First delay after a failed batch upload (doubles, with jitter).");
-        d.put("sink.retry.backoff.max.ms", "Longest delay between batch upload attempts.");
-        d.put("sink.stall.after.ms", "A closed batch not committed for this long (store or catalog failing) makes the "
-                + "sink STALLED and /health/ready 503.");
-        d.put("sink.announced.partitions.max", "Partition paths remembered as registered in the catalog (LRU).");
-        d.put("sink.s3.region", "S3 region (flag --s3-region; default: the AWS default chain).");
-        d.put("sink.s3.endpoint", "S3 endpoint override for S3-compatible servers (flag --s3-endpoint).");
-        d.put("sink.s3.path.style", "Path-style S3 addressing (flag --s3-path-style).");
-        d.put("sink.s3.multipart.threshold.bytes", "Files larger than this are uploaded in parts.");
-        d.put("sink.s3.multipart.part.bytes", "Part size of multipart uploads (>= 5 MiB).");
-        d.put("sink.s3.sse", "Server-side encryption: none, s3 (SSE-S3) or kms (SSE-KMS).");
-        d.put("sink.s3.sse.kms.key.id", "KMS key for sse=kms (default: the AWS managed key).");
-        d.put("sink.s3.max.attempts", "Attempts of one S3 request by the SDK.");
-        d.put("sink.s3.retry.backoff.initial.ms", "First SDK retry delay.");
-        d.put("sink.s3.retry.backoff.max.ms", "Longest SDK retry delay.");
-        d.put("sink.s3.api.call.timeout.ms", "Timeout of one S3 call, retries included.");
-        return d;
+    /** Whether {@code name} is a documented key (or a window's grace key). */
+    public static boolean isKnown(final String name) {
+        return DEFS.stream().anyMatch(d -> d.names().contains(name)) || TopologyConfig.isGraceKey(name);
+    }
+
+    /** The documented default of {@code key} as text, or null. */
+    public static String defaultOf(final String key) {
+        return all().stream().filter(k -> k.name().equals(key)).findFirst().map(ConfigKey::defaultValue).orElse(null);
+    }
+
+    private static void applicationIdValid(final String name, final Object value) {
+        if (value == null || !value.toString().matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new org.apache.kafka.common.config.ConfigException(name, value, "must match [A-Za-z0-9._-]{1,200}");
+        }
+    }
+
+    private static void replicationValid(final String name, final Object value) {
+        final int rf = (Integer) value;
+        if (rf == 0 || rf < -1 || rf > Short.MAX_VALUE) {
+            throw new org.apache.kafka.common.config.ConfigException(name, value, "must be >= 1 or -1");
+        }
     }
 }

@@ -54,6 +54,44 @@ class AppConfigTest {
     }
 
     @Test
+    void theLakeFollowsTheTopologysWindowsAndTopicNames() {
+        final AppConfig config = AppConfig.of(Map.of("topology.windows", "1m,5m,1d"));
+        assertThat(config.sink().tables().toString()).isEqualTo("ohlc-1d=ohlc_1d,ohlc-1m=ohlc_1m,ohlc-5m=ohlc_5m,"
+                + "ticks-enriched=ticks");
+        final AppConfig renamed = AppConfig.of(Map.of("topology.topic.ohlc.prefix", "bars-",
+                "topology.topic.enriched", "enriched", "topology.windows", "15m"));
+        assertThat(renamed.sink().tables().forTopic("bars-15m").orElseThrow().kind().id()).isEqualTo("ohlc");
+        assertThat(renamed.sink().tables().forTopic("enriched").orElseThrow().name()).isEqualTo("ticks");
+        assertThat(AppConfig.of(Map.of()).sink().tables().topics()).containsExactly("ohlc-1d", "ohlc-1m", "ticks-enriched");
+    }
+
+    @Test
+    void sinkTablesThatWouldDropOrInventATopicAreAConfigError() {
+        assertThatThrownBy(() -> AppConfig.of(Map.of("topology.windows", "1m,5m,1d",
+                "sink.tables", "ticks-enriched=ticks,ohlc-1m=ohlc_1m,ohlc-1d=ohlc_1d")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sink.tables does not map topic ohlc-5m, which the topology writes "
+                        + "(topology.windows=1m,5m,1d)");
+        assertThatThrownBy(() -> AppConfig.of(Map.of(
+                "sink.tables", "ticks-enriched=ticks,ohlc-1m=ohlc_1m,ohlc-1d=ohlc_1d,ohlc-1h=ohlc_1h")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("sink.tables maps topic ohlc-1h, which the topology does not write");
+        assertThat(AppConfig.of(Map.of("sink.tables", "ticks-enriched=raw_ticks:ticks,ohlc-1m=bars_1m:ohlc,"
+                + "ohlc-1d=bars_1d:ohlc")).sink().tables().byName("bars_1m")).isPresent();
+    }
+
+    @Test
+    void oneNumberSyntaxForEveryModulesKeys() {
+        for (final String key : java.util.List.of("http.port", "topics.partitions", "topology.max.indices",
+                "topology.window.1m.grace.ms", "sink.roll.max.records", "sink.s3.max.attempts")) {
+            assertThatThrownBy(() -> AppConfig.of(Map.of(key, "1_000"))).as(key)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("Invalid value 1_000 for configuration " + key + ": Not a number of type");
+            assertThat(AppConfig.of(Map.of(key, "1000"))).as(key).isNotNull();
+        }
+    }
+
+    @Test
     void errorsAreOneLineNamingTheKey() throws IOException {
         assertThatThrownBy(() -> AppConfig.load(Map.of("sink.roll.max.recods", "5"), Map.of(), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sink.roll.max.recods");

@@ -19,10 +19,22 @@ class ConfigReferenceTest {
 
     @Test
     void everySinkKeyIsDocumentedAndKnown() {
-        SinkConfig.DEFAULTS.keySet().forEach(key -> {
+        SinkConfig.DEF.names().forEach(key -> {
             assertThat(ConfigKeys.isKnown(key)).as(key).isTrue();
             assertThat(ConfigReference.markdown()).contains("`" + key + "`");
         });
         assertThat(ConfigReference.markdown()).doesNotContain("See sink/README.md");
+    }
+
+    @Test
+    void everyDeclaredKeyOfEveryModuleIsInTheReferenceOnce() {
+        final String md = ConfigReference.markdown();
+        for (final var def : ConfigKeys.DEFS) {
+            for (final String key : def.names()) {
+                assertThat(md.split("\\| `" + java.util.regex.Pattern.quote(key) + "` \\|", -1)).as(key).hasSize(2);
+            }
+        }
+        assertThat(md).contains("| `topology.windows` | `TICKLAKE_TOPOLOGY_WINDOWS` | list | `1m,1d` |")
+                .contains("| `topology.window.1d.grace.ms` | `TICKLAKE_TOPOLOGY_WINDOW_1D_GRACE_MS` | long | `600000` |");
     }
 }

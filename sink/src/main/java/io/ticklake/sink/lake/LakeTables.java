@@ -1,5 +1,6 @@
 package io.ticklake.sink.lake;
 
+import io.ticklake.data.config.DefaultWindows;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,6 @@ public final class LakeTables {
     public static final String TICKS_TOPIC = "ticks-enriched";
     /** Table of enriched ticks. */
     public static final String TICKS_TABLE = "ticks";
-    /** The default OHLC window sizes. */
-    public static final List<String> DEFAULT_WINDOWS = List.of("1m", "1d");
 
     private final Map<String, LakeTable> byTopic;
 
@@ -37,9 +36,9 @@ public final class LakeTables {
         this.byTopic = Map.copyOf(byTopic);
     }
 
-    /** {@code ticks-enriched → ticks} and {@code ohlc-1m → ohlc_1m}, {@code ohlc-1d → ohlc_1d}. */
+    /** The tables of the default windows ({@link DefaultWindows}): {@code ticks}, {@code ohlc_1m}, {@code ohlc_1d}. */
     public static LakeTables defaults() {
-        return forWindows(DEFAULT_WINDOWS);
+        return forWindows(DefaultWindows.list());
     }
 
     /** {@code ticks-enriched → ticks} and {@code ohlc-<w> → ohlc_<w>} for each window size {@code w}. */
@@ -52,8 +51,17 @@ public final class LakeTables {
      * {@code w} (the topology's bar topics), kinds declared rather than guessed from the names.
      */
     public static LakeTables forWindows(final String barTopicPrefix, final Collection<String> windows) {
+        return forTopics(TICKS_TOPIC, barTopicPrefix, windows);
+    }
+
+    /**
+     * {@code enrichedTopic → ticks} and {@code <barTopicPrefix><w> → ohlc_<w>} for each window size
+     * {@code w}: the tables of a topology whose topics are renamed.
+     */
+    public static LakeTables forTopics(final String enrichedTopic, final String barTopicPrefix,
+                                       final Collection<String> windows) {
         final Map<String, LakeTable> m = new LinkedHashMap<>();
-        m.put(TICKS_TOPIC, new LakeTable(TICKS_TOPIC, TICKS_TABLE, LakeTable.Kind.TICKS));
+        m.put(enrichedTopic, new LakeTable(enrichedTopic, TICKS_TABLE, LakeTable.Kind.TICKS));
         for (String w : windows) {
             final String size = w.trim().toLowerCase(Locale.ROOT);
             final String topic = barTopicPrefix + size;
