@@ -1,5 +1,14 @@
 package io.ticklake.query.sql;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,8 +21,8 @@ import java.util.Locale;
 
 /**
  * Renders a {@link QueryResult} for people and tools: an aligned text table (the default), CSV
- * (RFC 4180, header row, NULL as empty field) or JSON (one array of objects; numbers and booleans
- * as JSON values, everything else as strings, NULL as null).
+ * (RFC 4180 by Jackson's CSV writer, header row, NULL as empty field) or JSON (Jackson's generator:
+ * one array of objects; numbers and booleans as JSON values, everything else as strings, NULL as null).
  */
 public final class ResultFormatter {
     /** Output formats. */
@@ -30,6 +39,10 @@ public final class ResultFormatter {
         }
     }
 
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final CsvMapper CSV = new CsvMapper();
+    /** RFC 4180: CRLF line ends, fields quoted only when they need it, NULL as an empty field. */
+    private static final CsvSchema CSV_SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n").withNullValue("");
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     private ResultFormatter() {
@@ -116,61 +129,57 @@ public final class ResultFormatter {
     }
 
     private static String csv(final QueryResult r) {
-        final StringBuilder out = new StringBuilder();
-        csvLine(out, new ArrayList<>(r.columns()));
+        final List<List<String>> lines = new ArrayList<>();
+        lines.add(r.columns());
         for (final List<Object> row : r.rows()) {
-            csvLine(out, row);
+            lines.add(row.stream().map(ResultFormatter::text).toList());
         }
-        return out.toString();
-    }
-
-    private static void csvLine(final StringBuilder out, final List<?> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            final String t = text(values.get(i));
-            if (t != null) {
-                final boolean quote = t.indexOf(',') >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0
-                        || t.indexOf('\r') >= 0;
-                out.append(quote ? '"' + t.replace("\"", "\"\"") + '"' : t);
-            }
+        try {
+            return CSV.writer(CSV_SCHEMA).writeValueAsString(lines);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write CSV", e);
         }
-        out.append("\r\n");
     }
 
     private static String json(final QueryResult r) {
-        final StringBuilder out = new StringBuilder("[");
-        for (int row = 0; row < r.rows().size(); row++) {
-            out.append(row == 0 ? "\n  {" : ",\n  {");
-            for (int i = 0; i < r.columns().size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                jsonString(out, r.columns().get(i));
-                out.append(": ");
-                jsonValue(out, r.rows().get(row).get(i), r.types().get(i));
+        final StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(new RowPerLine());
+            g.writeStartArray();
+            for (final List<Object> row : r.rows()) {
+                g.writeStartObject();
+                for (int i = 0; i < r.columns().size(); i++) {
+                    g.writeFieldName(r.columns().get(i));
+                    jsonValue(g, row.get(i), r.types().get(i));
+                }
+                g.writeEndObject();
             }
-            out.append('}');
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON", e);
         }
-        return out.append(r.rows().isEmpty() ? "]\n" : "\n]\n").toString();
+        return out.append('\n').toString();
     }
 
-    private static void jsonValue(final StringBuilder out, final Object v, final String type) {
+    private static void jsonValue(final JsonGenerator g, final Object v, final String type) throws IOException {
         if (v == null) {
-            out.append("null");
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
-                || v instanceof BigDecimal || v instanceof java.math.BigInteger) {
-            out.append(v);
+            g.writeNull();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (v instanceof java.math.BigInteger b) {
+            g.writeNumber(b);
+        } else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            g.writeNumber(v.toString());
         } else if (v instanceof Double || v instanceof Float) {
-            final double d = ((Number) v).doubleValue();
-            if (Double.isFinite(d)) {
-                out.append(v);
-            } else {
-                jsonString(out, v.toString());
-            }
+            g.writeString(v.toString()); // NaN and infinities are not JSON numbers
         } else if (v instanceof String s && numeric(type) && isJsonNumber(s)) {
-            out.append(s); // Athena returns numbers as text
+            g.writeNumber(s); // Athena returns numbers as text
         } else {
-            jsonString(out, text(v));
+            g.writeString(text(v));
         }
     }
 
@@ -178,25 +187,31 @@ public final class ResultFormatter {
         return s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     }
 
-    private static void jsonString(final StringBuilder out, final String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            final char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /** One row object a line, {@code "key": value, …} inside it: readable and still one value per row for grep. */
+    private static final class RowPerLine extends MinimalPrettyPrinter {
+        @Override
+        public void beforeArrayValues(final JsonGenerator g) throws IOException {
+            g.writeRaw("\n  ");
         }
-        out.append('"');
+
+        @Override
+        public void writeArrayValueSeparator(final JsonGenerator g) throws IOException {
+            g.writeRaw(",\n  ");
+        }
+
+        @Override
+        public void writeEndArray(final JsonGenerator g, final int values) throws IOException {
+            g.writeRaw(values == 0 ? "]" : "\n]");
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(final JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(final JsonGenerator g) throws IOException {
+            g.writeRaw(", ");
+        }
     }
 }
