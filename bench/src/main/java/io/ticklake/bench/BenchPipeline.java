@@ -1,19 +1,16 @@
 package io.ticklake.bench;
 
 import io.ticklake.data.FileTrees;
-import io.ticklake.service.ReplaySource;
 import io.ticklake.service.ReplaySelection;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.ConfigKeys;
-import io.ticklake.service.LandingWait;
+import io.ticklake.service.PipelineRun;
 import io.ticklake.service.LandingWatch;
 import io.ticklake.service.LocalPipeline;
 import io.ticklake.service.TickLakeService;
-import io.ticklake.data.replay.ReplayConfig;
-import io.ticklake.data.replay.ReplayProducer;
+import io.ticklake.data.replay.Speed;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.data.replay.TickSink;
-import io.ticklake.data.replay.WallClock;
 import io.ticklake.embedded.EmbeddedKafka;
 import io.ticklake.sink.store.ObjectStore;
 import java.io.IOException;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -134,21 +130,18 @@ public final class BenchPipeline implements AutoCloseable {
      * Replays {@code source} into the raw topic as {@code replay}/{@code demo} do, through {@code wrap}
      * (identity for full speed; a pacing, recording sink for latency).
      */
-    public ReplaySummary replay(final ReplaySelection source, final Function<TickSink, TickSink> wrap)
+    public ReplaySummary replay(final ReplaySelection source, final UnaryOperator<TickSink> wrap)
             throws InterruptedException {
-        final ReplayConfig rc = ReplaySource.configure(source, ReplayConfig.defaults()
-                .withTopic(config.topology().rawTopic()).withPartitions(config.topicPartitions()));
-        final TickSink kafkaSink = io.ticklake.data.replay.KafkaTickSink.create(config.clientProps(), rc.topic(),
-                rc.partitions());
-        try (ReplayProducer producer = new ReplayProducer(rc, source.referenceData(), wrap.apply(kafkaSink),
-                WallClock.system())) {
-            return ReplaySource.replay(source, producer, r -> { }, p -> { });
-        }
+        return run().replay(source, Speed.MAX, wrap, r -> { }, p -> { });
     }
 
     /** Blocks until every replayed tick and every closed bar is in the lake (Kafka's committed offsets). */
     public LandingWatch.Status awaitLanded(final Duration timeout) {
-        return LandingWait.await(config, service, timeout, () -> false, s -> { });
+        return run().awaitLanded(timeout, () -> false, s -> { });
+    }
+
+    private PipelineRun run() {
+        return new PipelineRun(config, service);
     }
 
     /** Parquet files and their bytes in the lake now. */

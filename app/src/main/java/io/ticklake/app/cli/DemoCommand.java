@@ -1,16 +1,14 @@
 package io.ticklake.app.cli;
 
 import io.ticklake.data.FileTrees;
-import io.ticklake.service.ReplaySource;
 import io.ticklake.service.UsageException;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.LandingWait;
+import io.ticklake.service.PipelineRun;
 import io.ticklake.service.LocalPipeline;
 import io.ticklake.service.ReplayMetrics;
 import io.ticklake.service.Signals;
 import io.ticklake.service.TickLakeService;
-import io.ticklake.data.replay.ReplayConfig;
-import io.ticklake.data.replay.ReplayProducer;
 import io.ticklake.data.replay.ReplayProgress;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.data.replay.Speed;
@@ -28,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,15 +105,10 @@ public final class DemoCommand implements Callable<Integer> {
     private void checkConfiguration() {
         final AppConfig checked = LocalPipeline.check(lake, APPLICATION_ID, httpPort, settings);
         try {
-            ReplaySource.configure(source.selection(), replayDefaults(checked));
+            PipelineRun.replayConfig(checked, source.selection(), speed);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-    }
-
-    private ReplayConfig replayDefaults(final AppConfig config) {
-        return ReplayConfig.defaults().withTopic(config.topology().rawTopic()).withPartitions(config.topicPartitions())
-                .withSpeed(speed);
     }
 
     /** One demo, from the service start to the summary. */
@@ -144,12 +138,13 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("demo: lake " + lake.toAbsolutePath().normalize());
                 out.flush();
                 final long replayStart = System.nanoTime();
+                final PipelineRun run = new PipelineRun(config, service);
                 final ReplaySummary replay;
                 try {
-                    replay = replay();
+                    replay = replay(run);
                     out.println(Summaries.replay(replay, "into " + config.topology().rawTopic()));
                     out.flush();
-                    awaitLanded(service);
+                    awaitLanded(run);
                 } catch (CancellationException e) {
                     if (!stopRequested) {
                         throw e;
@@ -176,28 +171,24 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
 
-        private ReplaySummary replay() throws InterruptedException {
-            final ReplayConfig replayConfig = ReplaySource.configure(source.selection(), replayDefaults(config));
+        private ReplaySummary replay(final PipelineRun run) throws InterruptedException {
             final Consumer<ReplayProgress> bar = noProgress ? p -> { } : new ProgressBar(err, System.console() != null);
-            try (ReplayProducer producer = ReplayProducer.kafka(replayConfig, source.referenceData(),
-                    config.clientProps())) {
-                return ReplaySource.replay(source.selection(), producer, r -> {
-                    err.println("rejected " + r);
-                    err.flush();
-                }, p -> {
-                    if (stopRequested) {
-                        throw new CancellationException("stopped before the replay finished");
-                    }
-                    replayMetrics.accept(p);
-                    bar.accept(p);
-                });
-            }
+            return run.replay(source.selection(), speed, UnaryOperator.identity(), r -> {
+                err.println("rejected " + r);
+                err.flush();
+            }, p -> {
+                if (stopRequested) {
+                    throw new CancellationException("stopped before the replay finished");
+                }
+                replayMetrics.accept(p);
+                bar.accept(p);
+            });
         }
 
         /** Polls Kafka's offsets until everything landed, printing progress about once a second. */
-        private void awaitLanded(final TickLakeService service) {
+        private void awaitLanded(final PipelineRun run) {
             final long[] lastPrint = {0};
-            LandingWait.await(config, service, timeout, () -> stopRequested, s -> {
+            run.awaitLanded(timeout, () -> stopRequested, s -> {
                 if (!noProgress && (s.landed() || System.nanoTime() - lastPrint[0] > 1_000_000_000L)) {
                     err.println("landing: " + LandingWait.describe(s));
                     err.flush();
