@@ -81,6 +81,20 @@ class DemoExtraWindowTest {
     }
 
     @Test
+    void lakeStatsCountsTheRowsDuckDbReads() throws SQLException {
+        final StringWriter statsOut = new StringWriter();
+        final int code = TickLakeCommand.commandLine(new PrintWriter(statsOut, true), new PrintWriter(new StringWriter()))
+                .execute("lake", "stats", "--lake", lake.toString(), "--format", "csv");
+        assertThat(code).isZero();
+        final String ticks = rows("SELECT count(*), count(DISTINCT filename), 0, 0, 0, 0, 0, 0 FROM read_parquet('"
+                + lake.resolve("ticks").toAbsolutePath() + "/**/*.parquet', filename = true)").get(0);
+        final String[] expected = ticks.split(" ");
+        assertThat(statsOut.toString().replace("\r", "").lines().filter(l -> l.startsWith("ticks,")).findFirst())
+                .hasValueSatisfying(l -> assertThat(l).startsWith("ticks," + expected[0] + "," + expected[1] + ","));
+        assertThat(statsOut.toString()).contains("ohlc_5m,");
+    }
+
+    @Test
     void sinkTablesThatWouldDropTheNewWindowAreRefusedInOneLine() {
         final StringWriter e = new StringWriter();
         final int code = TickLakeCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(e, true))
