@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The full real dataset end to end: `demo` over the CSV at the default tick interval, the service (with
+# The full real dataset end to end: `demo` over the CSV at one tick a minute (`--tick-interval 1m`: 40M ticks; the default 10 s would be 240M), the service (with
 # its embedded broker, in the same JVM) under -Xmx512m, from start until every tick and every closed bar is
 # in the lake ("all landed", from Kafka's committed offsets). Then the demo is stopped (SIGTERM): its
 # DuckDB rollups over the full lake are measured by `bench query` instead (writing ~104k rollup partitions
@@ -14,7 +14,7 @@ heap=${HEAP:-512m}; jar=${JAR:-app/target/ticklake.jar}
 out=bench/results; mkdir -p "$out"; work=$(mktemp -d)
 [ -f "$jar" ] || ./mvnw -B -q -pl app -am package -DskipTests
 echo "full: start $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg), lake $lake, work $work"
-java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log:uptime,level" -jar "$jar" demo --csv "$csv" --lake "$lake" \
+java "-Xmx$heap" "-Xlog:gc:file=$work/gc.log:uptime,level" -jar "$jar" demo --csv "$csv" --tick-interval 1m --lake "$lake" \
   > "$work/demo.txt" 2> "$work/demo.err" &
 pid=$!
 start=$(date +%s.%N)

@@ -42,9 +42,10 @@ public final class SourceOptions {
             description = "seed of the generator and the tick synthesizer (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--tick-interval", paramLabel = "DURATION", defaultValue = "1m",
+    @Option(names = "--tick-interval", paramLabel = "DURATION", defaultValue = "10s",
             converter = Converters.DurationConverter.class,
-            description = "one synthesized tick per interval of each session, >= 1s (default: ${DEFAULT-VALUE})")
+            description = "one synthesized tick per interval of each session, >= 1s (default: ${DEFAULT-VALUE}: six "
+                    + "ticks in a 1-minute bar)")
     Duration tickInterval;
 
     /**

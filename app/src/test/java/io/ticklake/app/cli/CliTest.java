@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.time.Duration;
 import java.time.LocalDate;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.synth.MarketGenerator;
@@ -51,7 +50,7 @@ class CliTest {
         final int code = run("replay", "--dry-run", "--indices", "NYA,N225", "--from", "2021-05-24",
                 "--to", "2021-05-25");
 
-        final TickSynthesizer synth = new TickSynthesizer(ReferenceData.builtIn(), Duration.ofMinutes(1), 1);
+        final TickSynthesizer synth = new TickSynthesizer(ReferenceData.builtIn(), TickSynthesizer.DEFAULT_INTERVAL, 1);
         final long expected = new MarketGenerator(ReferenceData.builtIn(), 1)
                 .generate(List.of("NYA", "N225"), LocalDate.of(2021, 5, 24), LocalDate.of(2021, 5, 25))
                 .mapToLong(synth::tickCount).sum();

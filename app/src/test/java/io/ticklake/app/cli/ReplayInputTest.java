@@ -11,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,7 @@ class ReplayInputTest {
 
         final int code = run("replay", "--dry-run", "--no-progress", "--csv", csv.toString());
 
-        final TickSynthesizer synth = new TickSynthesizer(ReferenceData.builtIn(), Duration.ofMinutes(1), 1);
+        final TickSynthesizer synth = new TickSynthesizer(ReferenceData.builtIn(), TickSynthesizer.DEFAULT_INTERVAL, 1);
         final String ticks = String.format(Locale.ROOT, "%,d", bars.stream().mapToLong(synth::tickCount).sum());
         assertThat(code).isZero();
         assertThat(err.toString().strip()).isEqualTo("rejected line " + lines.size() + ": duplicate of line "

@@ -27,8 +27,11 @@ import java.util.SplittableRandom;
  * bar (and the session), never on call order. Thread-safe.
  */
 public final class TickSynthesizer {
-    /** The default tick interval. */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * The default tick interval: six ticks in each 1-minute bar, so that the smallest default window
+     * holds real candles (a 1-minute interval made every 1-minute bar a single flat tick).
+     */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     /** The shortest interval accepted (keeps one bar's ticks small enough to hold in memory). */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private final ReferenceData ref;

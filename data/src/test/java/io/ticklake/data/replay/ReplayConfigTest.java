@@ -15,7 +15,7 @@ class ReplayConfigTest {
         final ReplayConfig c = ReplayConfig.defaults();
         assertThat(c.topic()).isEqualTo("ticks-raw");
         assertThat(c.partitions()).isEqualTo(6);
-        assertThat(c.tickInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.tickInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.speed().isMax()).isTrue();
         final ReplayConfig changed = c.withTopic("t").withPartitions(2).withSeed(9).withSpeed(Speed.parse("10"))
                 .withTickInterval(Duration.ofSeconds(30)).withWatermarkEvery(5, 6).withFinalWatermarkLead(Duration.ZERO)

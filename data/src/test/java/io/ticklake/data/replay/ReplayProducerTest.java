@@ -125,7 +125,7 @@ class ReplayProducerTest {
         assertThat(dry.rowsAccepted()).isEqualTo(15);
         assertThat(dry.rowsRejected()).isEqualTo(2);
         assertThat(dry.bars()).isEqualTo(6);
-        assertThat(dry.ticks()).isEqualTo(3 * 390 + 3 * 360);
+        assertThat(dry.ticks()).isEqualTo(6 * (3 * 390 + 3 * 360)); // six ticks a minute at the default 10 s
         assertThat(dry.watermarks()).isEqualTo(recorded.watermarks()).isPositive();
         assertThat(List.of(dry.ticks(), dry.bars(), dry.firstTickTs(), dry.lastTickTs(), dry.finalWatermark()))
                 .isEqualTo(List.of(recorded.ticks(), recorded.bars(), recorded.firstTickTs(), recorded.lastTickTs(),

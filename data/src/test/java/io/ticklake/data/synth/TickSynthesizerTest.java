@@ -78,7 +78,7 @@ class TickSynthesizerTest {
 
     @Test
     void oneTickPerMinuteFromSessionOpenInTheExchangeZoneCloseExclusive() {
-        final TickSynthesizer synth = new TickSynthesizer(REF, TickSynthesizer.DEFAULT_INTERVAL, 1);
+        final TickSynthesizer synth = new TickSynthesizer(REF, Duration.ofMinutes(1), 1);
         final DailyBar bar = new DailyBar("NYA", LocalDate.of(2021, 5, 28), 10, 12, 9, 11, 11, 1000, null);
         final List<Tick> ticks = synth.synthesize(bar);
         assertThat(ticks).hasSize(390);
@@ -100,7 +100,7 @@ class TickSynthesizerTest {
 
     @Test
     void aFlatBarStaysFlatAndZeroVolumeGivesZeroVolumeTicks() {
-        final TickSynthesizer synth = new TickSynthesizer(REF, TickSynthesizer.DEFAULT_INTERVAL, 3);
+        final TickSynthesizer synth = new TickSynthesizer(REF, Duration.ofMinutes(1), 3);
         final DailyBar flat = new DailyBar("HSI", LocalDate.of(1987, 1, 2), 2540.1, 2540.1, 2540.1, 2540.1, 2540.1, 0, null);
         final List<Tick> ticks = synth.synthesize(flat);
         assertThat(ticks).hasSize(390).allSatisfy(t -> {
@@ -144,5 +144,15 @@ class TickSynthesizerTest {
                 .hasMessageContaining("at least 1s");
         assertThatThrownBy(() -> new TickSynthesizer(REF, Duration.ofNanos(1_000_000_001L), 1))
                 .hasMessageContaining("whole milliseconds");
+    }
+
+    @Test
+    void theDefaultIntervalMakesSixTicksInEveryMinuteOfTheSession() {
+        final TickSynthesizer synth = new TickSynthesizer(REF, TickSynthesizer.DEFAULT_INTERVAL, 1);
+        final DailyBar bar = new DailyBar("NYA", LocalDate.of(2021, 5, 28), 10, 12, 9, 11, 11, 1000, null);
+        final java.util.Map<Long, Long> perMinute = synth.synthesize(bar).stream().collect(java.util.stream.Collectors
+                .groupingBy(t -> t.ts() / 60_000, java.util.stream.Collectors.counting()));
+        assertThat(perMinute).hasSize(390);
+        assertThat(perMinute.values()).containsOnly(6L);
     }
 }
