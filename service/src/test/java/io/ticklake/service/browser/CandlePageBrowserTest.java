@@ -47,7 +47,7 @@ class CandlePageBrowserTest {
     @Test
     void pageShowsTheLakesCandlesAndTheLiveBarMoves() throws Exception {
         final Path lake = dir.resolve("lake");
-        final List<OhlcBar> bars = MinuteBarLake.minuteBars(TestMarket.oneWeek(), Duration.ofMinutes(1), 3L);
+        final List<OhlcBar> bars = MinuteBarLake.minuteBars(TestMarket.oneWeek(), Duration.ofSeconds(5), 3L);
         MinuteBarLake.write(lake, bars);
         final String day = bars.stream().filter(b -> b.index().equals(INDEX)).map(OhlcBar::tradingDate)
                 .max(String::compareTo).orElseThrow();
@@ -74,7 +74,7 @@ class CandlePageBrowserTest {
 
                 // the first tick after the day's last bar opens a new candle (Streams may still be warming up)
                 final long ts = lastOfDay.windowEnd() + 5_000;
-                final double first = lastOfDay.close() * 1.01;
+                final double first = lastOfDay.close() * 1.0005;
                 send(producer, ts, first);
                 await("the open candle appears").atMost(Duration.ofSeconds(30))
                         .until(() -> page.eval("window.ticklake.candles()").asLong() == inLake + 1
@@ -82,7 +82,7 @@ class CandlePageBrowserTest {
                 assertThat(page.eval("window.ticklake.last().live").asBoolean()).isTrue();
 
                 // a second tick in the same window moves it: new close and high, within 2 s
-                final double second = first * 1.02;
+                final double second = first * 1.001;
                 final long sent = System.nanoTime();
                 send(producer, ts + 10_000, second);
                 await("the open candle moves").atMost(LIVE_WITHIN)

@@ -70,14 +70,23 @@ final class Chromium implements AutoCloseable {
     }
 
     private static Path install() {
+        apt("update", "-q");   // a fresh machine may have no package lists yet
+        apt("install", "-y", "-q", "chromium");
+        return binary().orElseThrow(() -> new AssertionError("chromium installed but not on the PATH"));
+    }
+
+    private static void apt(final String... args) {
         final List<String> cmd = new ArrayList<>();
         if (!isRoot()) {
             cmd.add("sudo");
             cmd.add("-n");
         }
-        cmd.addAll(List.of("apt-get", "install", "-y", "-q", "chromium"));
+        cmd.add("apt-get");
+        cmd.addAll(List.of(args));
         try {
-            final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
+            final Process p = pb.start();
             final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new AssertionError("chromium is not on the PATH and `" + String.join(" ", cmd) + "` failed: " + out);
@@ -88,7 +97,6 @@ final class Chromium implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted installing chromium");
         }
-        return binary().orElseThrow(() -> new AssertionError("chromium installed but not on the PATH"));
     }
 
     private static boolean isRoot() {

@@ -61,8 +61,13 @@ public final class CandleApi implements HttpHandler {
 
     private Map<String, Object> indices() {
         final Map<String, IndexSummary> byIndex = new TreeMap<>();
-        for (final IndexSummary s : reader.indices()) {
-            byIndex.put(s.index(), described(s.index(), s.firstDate(), s.lastDate()));
+        try {
+            for (final IndexSummary s : reader.indices()) {
+                byIndex.put(s.index(), described(s.index(), s.firstDate(), s.lastDate()));
+            }
+        } catch (RuntimeException e) {
+            // no readable history (e.g. a lake on S3): the live indices still make a page
+            LOG.debug("No history for /api/indices: {}", e.toString());
         }
         for (final String index : live.indices()) {
             byIndex.putIfAbsent(index, described(index, null, null));
