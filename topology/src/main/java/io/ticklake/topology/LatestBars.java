@@ -55,6 +55,12 @@ public final class LatestBars {
         return new LatestBars(store, null);
     }
 
+    /** Over both stores themselves (e.g. {@code TopologyTestDriver#getKeyValueStore}): latest and open bars. */
+    public static LatestBars of(final ReadOnlyKeyValueStore<String, byte[]> latest,
+                                final ReadOnlyKeyValueStore<String, IndexBars> open) {
+        return new LatestBars(latest, Objects.requireNonNull(open, "open"));
+    }
+
     /**
      * The latest still-open bar of {@code index} in {@code window} (the one with the latest start when
      * several are open within grace); empty when none is open or the open bars are not available.
