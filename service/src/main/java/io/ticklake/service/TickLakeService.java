@@ -104,7 +104,8 @@ public final class TickLakeService implements AutoCloseable {
             metrics.addAll(extraMetrics);
             bars = candleReader();
             http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics,
-                    CandleSite.routes(bars, new StreamsLiveBars(streams), windowNames(), config.topology().referenceData()));
+                    CandleSite.routes(bars, new StreamsLiveBars(streams), windowNames(), config.topology().referenceData(),
+                            this::health));
             LOG.info("ticklake running: Kafka {}, lake {}, catalog {}, HTTP port {}", config.bootstrapServers(),
                     config.lake().orElseThrow(), catalog.description(), http.port());
             return this;

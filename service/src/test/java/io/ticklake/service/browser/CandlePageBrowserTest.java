@@ -99,6 +99,9 @@ class CandlePageBrowserTest {
                 await("health shown").atMost(Duration.ofSeconds(10))
                         .until(() -> page.eval("document.getElementById('health').textContent").asText().equals("UP"));
                 screenshot(page, Path.of("target", "candle-page.png"));
+                // a stream ends after 8 s and the browser reconnects: that must not log errors either
+                await("the live stream reconnected").atMost(Duration.ofSeconds(30))
+                        .until(() -> page.eval("window.ticklake.streamOpens").asInt() >= 2);
                 assertThat(consoleErrors(page)).isEmpty();
             }
         }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.ticklake.data.IndexInfo;
 import io.ticklake.data.ReferenceData;
+import io.ticklake.service.http.Health;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/indices} and {@code GET /api/bars?index=&window=&from=&to=} (see README, "Candle page
+ * {@code GET /api/indices}, {@code GET /api/bars?index=&window=&from=&to=} and {@code GET /api/status} (see README, "Candle page
  * and API"). Bad parameters answer 400 {@code {"error": "…"}}; a lake that cannot be read 503.
  */
 public final class CandleApi implements HttpHandler {
@@ -26,9 +28,11 @@ public final class CandleApi implements HttpHandler {
     private final LiveBars live;
     private final List<String> windows;
     private final ReferenceData reference;
+    private final Supplier<Health> health;
 
     public CandleApi(final BarsReader reader, final LiveBars live, final List<String> windows,
-                     final ReferenceData reference) {
+                     final ReferenceData reference, final Supplier<Health> health) {
+        this.health = health;
         this.reader = reader;
         this.live = live;
         this.windows = List.copyOf(windows);
@@ -47,9 +51,14 @@ public final class CandleApi implements HttpHandler {
                     QueryParams.parse(ex.getRequestURI().getRawQuery(), Set.of());
                     Replies.json(ex, 200, indices());
                 }
+                case "/api/status" -> {
+                    QueryParams.parse(ex.getRequestURI().getRawQuery(), Set.of());
+                    // /health's JSON, always 200: a page polling /health would log an error on every 503
+                    Replies.send(ex, 200, Replies.JSON, Replies.utf8(health.get().toJson()), "no-store");
+                }
                 case "/api/bars" -> Replies.json(ex, 200, bars(BarQuery.parse(
                         QueryParams.parse(ex.getRequestURI().getRawQuery(), BarQuery.PARAMETERS), windows)));
-                default -> Replies.error(ex, 404, "not found; try /api/indices, /api/bars, /api/stream");
+                default -> Replies.error(ex, 404, "not found; try /api/indices, /api/bars, /api/status, /api/stream");
             }
         } catch (BadRequest e) {
             Replies.error(ex, 400, e.getMessage());

@@ -1,5 +1,5 @@
 // The candle page: history from /api/bars, the still-open bar from /api/stream (Server-Sent Events),
-// health and counters from /health. No network beyond this server.
+// health and counters from /api/status (the /health JSON, always 200). No network beyond this server.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -10,12 +10,12 @@
     candles: () => state.bars.length,
     last: () => state.bars.length ? state.bars[state.bars.length - 1] : null,
     liveEvents: 0,
+    streamOpens: 0,
   };
   const chart = echarts.init($('chart'), 'dark', { renderer: 'canvas' });
   window.addEventListener('resize', () => chart.resize());
 
   function isDaily(w) { return /d$/.test(w); }
-  function pad(n) { return String(n).padStart(2, '0'); }
   function fmt(ms, zone, withDate) {
     const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit',
       day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
@@ -135,7 +135,7 @@
     const q = new URLSearchParams({ index: state.index, window: state.window });
     const source = new EventSource('/api/stream?' + q);
     state.source = source;
-    source.onopen = () => { $('live-state').textContent = 'connected'; };
+    source.onopen = () => { window.ticklake.streamOpens++; $('live-state').textContent = 'connected'; };
     source.onerror = () => { $('live-state').textContent = 'reconnecting'; };
     source.addEventListener('bar', (ev) => {
       const bar = JSON.parse(ev.data);
@@ -160,7 +160,7 @@
   }
   async function health() {
     try {
-      const r = await fetch('/health', { cache: 'no-store' });
+      const r = await fetch('/api/status', { cache: 'no-store' });
       const h = await r.json();
       $('health').textContent = h.status;
       $('health').className = 'num ' + (h.ready ? 'up' : 'down');

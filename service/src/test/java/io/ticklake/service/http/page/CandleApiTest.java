@@ -38,6 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CandleApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Health STARTING = new Health(true, false, Map.of("streams", "REBALANCING"),
+            Map.of("dead_letters", Map.of("total", 3L)));
     @TempDir
     static Path lake;
     private static List<OhlcBar> bars;
@@ -51,8 +53,8 @@ class CandleApiTest {
         MinuteBarLake.write(lake, bars);
         reader = new DuckDbBarsReader(() -> LocalLake.open(lake), Map.of("1m", "ohlc_1m", "1d", "ohlc_1d"), "ohlc_1m",
                 Clock.systemUTC());
-        server = AdminServer.start("127.0.0.1", 0, () -> new Health(true, true, Map.of()), List.of(),
-                CandleSite.routes(reader, LiveBars.NONE, List.of("1m", "1d"), ReferenceData.builtIn()));
+        server = AdminServer.start("127.0.0.1", 0, () -> STARTING, List.of(),
+                CandleSite.routes(reader, LiveBars.NONE, List.of("1m", "1d"), ReferenceData.builtIn(), () -> STARTING));
     }
 
     @AfterAll
@@ -137,7 +139,15 @@ class CandleApiTest {
         assertThat(lib.body()).contains("echarts").hasSizeGreaterThan(100_000);
         assertThat(get("/assets/candles.js").statusCode()).isEqualTo(200);
         assertThat(get("/nope").statusCode()).isEqualTo(404);
-        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(get("/health").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void statusIsTheHealthJsonAlways200() throws Exception {
+        final JsonNode status = ok("/api/status");
+        assertThat(status.get("ready").asBoolean()).isFalse();
+        assertThat(status.at("/components/streams").asText()).isEqualTo("REBALANCING");
+        assertThat(status.at("/counters/dead_letters/total").asLong()).isEqualTo(3);
     }
 
     private JsonNode ok(final String path) throws Exception {
