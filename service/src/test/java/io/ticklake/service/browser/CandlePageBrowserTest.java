@@ -103,6 +103,9 @@ class CandlePageBrowserTest {
                 await("the live stream reconnected").atMost(Duration.ofSeconds(30))
                         .until(() -> page.eval("window.ticklake.streamOpens").asInt() >= 2);
                 assertThat(consoleErrors(page)).isEmpty();
+                // the check sees errors: one logged now is caught
+                page.eval("console.error('probe'), 0");
+                await("the probe error is seen").atMost(Duration.ofSeconds(5)).until(() -> consoleErrors(page).size() == 1);
             }
         }
     }
