@@ -6,6 +6,11 @@ import io.ticklake.service.http.AdminServer;
 import io.ticklake.service.http.Health;
 import io.ticklake.service.http.KafkaMetricSource;
 import io.ticklake.service.http.MetricSource;
+import io.ticklake.service.http.page.CandleSite;
+import io.ticklake.service.http.page.DuckDbBarsReader;
+import io.ticklake.query.sql.DuckDbEngine;
+import io.ticklake.query.sql.LocalLake;
+import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.sink.LakeSink;
 import io.ticklake.sink.store.ObjectStore;
 import io.ticklake.sink.store.ObjectStores;
@@ -50,6 +55,7 @@ public final class TickLakeService implements AutoCloseable {
     private LakeSink sink;
     private AdminServer http;
     private TopologyCounters counters;
+    private DuckDbBarsReader bars;
 
     /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
@@ -96,7 +102,10 @@ public final class TickLakeService implements AutoCloseable {
             metrics.add(counters);
             metrics.add(new SinkMetricSource(sink.metrics()));
             metrics.addAll(extraMetrics);
-            http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics);
+            bars = candleReader();
+            http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics,
+                    CandleSite.routes(bars, new StreamsLiveBars(streams), windowNames(), config.topology().referenceData(),
+                            this::health));
             LOG.info("ticklake running: Kafka {}, lake {}, catalog {}, HTTP port {}", config.bootstrapServers(),
                     config.lake().orElseThrow(), catalog.description(), http.port());
             return this;
@@ -104,6 +113,32 @@ public final class TickLakeService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private List<String> windowNames() {
+        return config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList();
+    }
+
+    /**
+     * The candle page's history: DuckDB over the local lake, opened at the first request. On S3 too
+     * DuckDB could read the lake, but not with the service's credentials chain; the page shows live bars there.
+     */
+    private DuckDbBarsReader candleReader() {
+        final Map<String, String> tables = new LinkedHashMap<>();
+        for (final io.ticklake.topology.WindowSpec w : config.topology().windows()) {
+            config.sink().tables().forTopic(config.topology().barTopic(w))
+                    .ifPresent(t -> tables.put(w.name(), t.name()));
+        }
+        final LakeRoot root = config.lake().orElseThrow();
+        final String first = tables.isEmpty() ? "-" : tables.values().iterator().next();
+        return new DuckDbBarsReader(() -> openLake(root), tables, first, clock);
+    }
+
+    private DuckDbEngine openLake(final LakeRoot root) {
+        if (root.isS3()) {
+            throw new IllegalStateException("the page reads history from a local lake only (" + root + " is on S3)");
+        }
+        return LocalLake.open(root.directory(), config.sink().tables());
     }
 
     /** The health served at {@code /health}. */
@@ -216,6 +251,9 @@ public final class TickLakeService implements AutoCloseable {
             }
             if (http != null) {
                 http.close();
+            }
+            if (bars != null) {
+                bars.close();
             }
         } finally {
             closed.countDown();

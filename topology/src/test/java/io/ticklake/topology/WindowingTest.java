@@ -217,4 +217,33 @@ class WindowingTest {
             assertThat(latest.all()).extracting(OhlcBar::index).containsExactly("HSI", "NYA");
         }
     }
+
+    @Test
+    void latestBarsServesTheStillOpenBarAsTicksArrive() {
+        try (Harness h = new Harness()) {
+            final LatestBars latest = LatestBars.of(
+                    h.driver.<String, byte[]>getKeyValueStore(TickTopology.LATEST_BARS_STORE),
+                    h.driver.<String, io.ticklake.topology.bars.IndexBars>getKeyValueStore(TickTopology.BARS_STORE));
+            assertThat(latest.open("NYA", "1m")).isEmpty();
+            h.tick("NYA", T0, 100.0, 10);
+            assertThat(latest.open("NYA", "1m")).hasValueSatisfying(b -> {
+                assertThat(b.windowStart()).isEqualTo(T0);
+                assertThat(b.close()).isEqualTo(100.0);
+                assertThat(b.tickCount()).isEqualTo(1);
+            });
+            h.tick("NYA", T0 + 20_000, 105.0, 20);
+            assertThat(latest.open("NYA", "1m")).hasValueSatisfying(b -> {
+                assertThat(b.open()).isEqualTo(100.0);
+                assertThat(b.high()).isEqualTo(105.0);
+                assertThat(b.close()).isEqualTo(105.0);
+                assertThat(b.volume()).isEqualTo(30);
+                assertThat(b.tickCount()).isEqualTo(2);
+            });
+            // two open within grace: the later one is served
+            h.tick("NYA", T0 + MIN + 1_000, 99.0, 1);
+            assertThat(latest.open("NYA", "1m")).hasValueSatisfying(b -> assertThat(b.windowStart()).isEqualTo(T0 + MIN));
+            assertThat(latest.open("NYA", "1d")).hasValueSatisfying(b -> assertThat(b.tickCount()).isEqualTo(3));
+            assertThat(latest.open("HSI", "1m")).isEmpty();
+        }
+    }
 }

@@ -134,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
                 service.requestStop();
             }, service::awaitClosed); service) {
                 service.start();
-                out.println("demo: health and metrics on http://127.0.0.1:" + service.httpPort() + "/health");
+                out.println("demo: candle page on http://127.0.0.1:" + service.httpPort() + "/ (health on /health, metrics on /metrics)");
                 out.println("demo: lake " + lake.toAbsolutePath().normalize());
                 out.flush();
                 final long replayStart = System.nanoTime();

@@ -40,8 +40,8 @@ public final class RunCommand implements Callable<Integer> {
         final Optional<String> failure;
         try (Signals signals = Signals.install(service::requestStop, service::awaitClosed); service) {
             service.start();
-            out.println("ticklake run: serving; health and metrics on http://" + config.httpHost() + ":"
-                    + service.httpPort() + "/health (port " + service.httpPort() + ")");
+            out.println("ticklake run: serving; candle page on http://" + config.httpHost() + ":"
+                    + service.httpPort() + "/, health on /health, metrics on /metrics (port " + service.httpPort() + ")");
             out.flush();
             failure = service.awaitStop();
             LOG.info("Stopping: closing Streams, then flushing and committing the sink");

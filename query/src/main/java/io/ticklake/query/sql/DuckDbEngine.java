@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -198,26 +199,48 @@ public final class DuckDbEngine implements AutoCloseable {
     public QueryResult query(final String sql) {
         final long start = System.nanoTime();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            final ResultSetMetaData md = rs.getMetaData();
-            final int n = md.getColumnCount();
-            final List<String> columns = new ArrayList<>(n);
-            final List<String> types = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                columns.add(md.getColumnLabel(i));
-                types.add(md.getColumnTypeName(i));
-            }
-            final List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                final List<Object> row = new ArrayList<>(n);
-                for (int i = 1; i <= n; i++) {
-                    row.add(value(rs.getObject(i)));
-                }
-                rows.add(row);
-            }
-            return new QueryResult(columns, types, rows, -1, Duration.ofNanos(System.nanoTime() - start));
+            return result(rs, start);
         } catch (SQLException e) {
             throw new SqlException("DuckDB: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs a prepared query with {@code parameters} bound to its {@code ?} in order (values a caller
+     * got from a user never become SQL text); all rows, DuckDB's error message verbatim on failure.
+     */
+    public QueryResult query(final String sql, final List<?> parameters) {
+        final long start = System.nanoTime();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return result(rs, start);
+            }
+        } catch (SQLException e) {
+            throw new SqlException("DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private QueryResult result(final ResultSet rs, final long start) throws SQLException {
+        final ResultSetMetaData md = rs.getMetaData();
+        final int n = md.getColumnCount();
+        final List<String> columns = new ArrayList<>(n);
+        final List<String> types = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            columns.add(md.getColumnLabel(i));
+            types.add(md.getColumnTypeName(i));
+        }
+        final List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            final List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(value(rs.getObject(i)));
+            }
+            rows.add(row);
+        }
+        return new QueryResult(columns, types, rows, -1, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Runs a statement without rows (DDL, SET, COPY); returns the update count DuckDB reports. */

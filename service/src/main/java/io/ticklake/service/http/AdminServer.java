@@ -1,6 +1,7 @@
 package io.ticklake.service.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin HTTP server on the JDK's {@code com.sun.net.httpserver}: {@code /health/live} and
  * {@code /health/ready} (200 or 503, for probes), {@code /health} (JSON, 200 when ready else 503),
- * {@code /metrics} (Prometheus text). GET and HEAD only. Port 0 binds a free port ({@link #port()}).
+ * {@code /metrics} (Prometheus text), and the routes a caller adds (the candle page,
+ * {@link io.ticklake.service.http.page.CandleSite}). GET and HEAD only. Port 0 binds a free port ({@link #port()}).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -61,6 +64,17 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(final String host, final int port, final Supplier<Health> health,
                                     final List<MetricSource> metrics) {
+        return start(host, port, health, metrics, Map.of());
+    }
+
+    /**
+     * Binds and starts the server with more {@code routes} (context path → handler, e.g. the candle
+     * page's); a route for {@code /} replaces the 404 answer for unknown paths.
+     *
+     * @throws UncheckedIOException with a one-line reason when the port cannot be bound
+     */
+    public static AdminServer start(final String host, final int port, final Supplier<Health> health,
+                                    final List<MetricSource> metrics, final Map<String, HttpHandler> routes) {
         Objects.requireNonNull(health, "health");
         final HttpServer server;
         try {
@@ -81,10 +95,14 @@ public final class AdminServer implements AutoCloseable {
         server.createContext("/health/ready", ex -> admin.probe(ex, false));
         server.createContext("/health", admin::health);
         server.createContext("/metrics", admin::metrics);
-        server.createContext("/", ex -> admin.respond(ex, 404, "text/plain; charset=utf-8",
-                "not found; try /health, /health/live, /health/ready, /metrics\n"));
+        if (!routes.containsKey("/")) {
+            server.createContext("/", ex -> admin.respond(ex, 404, "text/plain; charset=utf-8",
+                    "not found; try /health, /health/live, /health/ready, /metrics\n"));
+        }
+        routes.forEach(server::createContext);
         server.start();
-        LOG.info("Admin HTTP server on http://{}:{}/ (health, metrics)", host, admin.port());
+        LOG.info("Admin HTTP server on http://{}:{}/ ({})", host, admin.port(),
+                routes.containsKey("/") ? "candle page, API, health, metrics" : "health, metrics");
         return admin;
     }
 

@@ -58,6 +58,16 @@ public final class IndexBars {
         return false;
     }
 
+    /** Snapshots of the open bars of {@code window}, sorted by start; empty when none is open. */
+    public List<LiveBar> openBars(final String index, final String window) {
+        final List<OpenBar> bars = open.getOrDefault(window, List.of());
+        final List<LiveBar> out = new ArrayList<>(bars.size());
+        for (final OpenBar b : bars) {
+            out.add(new LiveBar(index, window, b.start, b.open, b.high, b.low, b.close, b.volume, b.count));
+        }
+        return out;
+    }
+
     /** Open bars of {@code window}, sorted by start (created on demand). */
     List<OpenBar> bars(final String window) {
         return open.computeIfAbsent(window, w -> new ArrayList<>(2));
