@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,12 +71,10 @@ public final class LakeSink implements AutoCloseable {
     private final InvalidLog invalidLog = new InvalidLog();
     private final long pollGuardNanos;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private long bufferedBytes;
-    private long openFiles;
-    private long bufferedRows;
+    private final BufferBudget budget;
+    private final LongSupplier ticker;
     private boolean mustRejoin;
-    private boolean memoryFull;
-    private long lastPollNanos = System.nanoTime();
+    private long lastPollNanos;
     private volatile boolean stopping;
     private volatile State state = State.CREATED;
     /** When the oldest closed, uncommitted batch was closed (clock millis), or {@link #NONE_SEALED}. */
@@ -116,13 +115,25 @@ public final class LakeSink implements AutoCloseable {
 
     LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
              final ObjectStore store, final BatchCommitHook hook, final Clock clock) {
+        this(config, consumer, maxPollIntervalMs, store, hook, clock, System::nanoTime);
+    }
+
+    /**
+     * @param ticker monotonic nanoseconds for the poll guard (tests pass a manual one; the wall
+     *               {@code clock} ages batches)
+     */
+    LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
+             final ObjectStore store, final BatchCommitHook hook, final Clock clock, final LongSupplier ticker) {
+        this.ticker = java.util.Objects.requireNonNull(ticker, "ticker");
+        this.lastPollNanos = ticker.getAsLong();
+        this.budget = new BufferBudget(config.bufferMaxBytes(), config.maxOpenFiles());
         this.config = config;
         this.consumer = consumer;
         this.clock = clock;
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, config.fileFormat(), metrics);
+        this.uploader = new BatchUploader(store, config.fileFormat(), metrics, ticker);
         this.hook = java.util.Objects.requireNonNull(hook, "hook");
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
@@ -177,7 +188,7 @@ public final class LakeSink implements AutoCloseable {
             consumer.subscribe(config.tables().topics(), new Rebalance());
             while (!stopping) {
                 final ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-                lastPollNanos = System.nanoTime();
+                lastPollNanos = ticker.getAsLong();
                 if (mustRejoin) {
                     records.partitions().forEach(tp -> rewind.putIfAbsent(tp, records.records(tp).get(0).offset()));
                 } else {
@@ -276,7 +287,7 @@ public final class LakeSink implements AutoCloseable {
                     b = new Batch(tp, config.tables().forTopic(tp.topic()).orElseThrow(), r.offset());
                     batches.put(tp, b);
                 }
-                if (b.sealed() || memoryFull) {
+                if (b.sealed() || budget.full()) {
                     // intake stopped for this partition: re-read the rest once it resumes
                     consumer.seek(tp, r.offset());
                     break;
@@ -300,11 +311,8 @@ public final class LakeSink implements AutoCloseable {
         }
         try {
             final Object row = decoder.decode(r.value());
-            bufferedBytes += b.append(row, r.partition(), r.offset(), now);
-            bufferedRows++;
-            if (b.openedFile()) {
-                openFiles++;
-            }
+            final long delta = b.append(row, r.partition(), r.offset(), now);
+            budget.appended(delta, b.openedFile());
         } catch (RecordDecoder.InvalidValueException e) {
             metrics.invalid();
             invalidLog.log(r, e.getMessage());
@@ -314,22 +322,15 @@ public final class LakeSink implements AutoCloseable {
 
     /** Early rolls while the buffer or the open paths exceed their bounds; stops intake if none can roll. */
     private void enforceBounds() {
-        while (bufferedBytes > config.bufferMaxBytes() || openFiles > config.maxOpenFiles()) {
-            final boolean bytesOver = bufferedBytes > config.bufferMaxBytes();
-            Batch victim = null;
-            for (Batch b : batches.values()) {
-                if (!b.sealed() && b.records > 0 && (victim == null
-                        || (bytesOver ? b.bytes > victim.bytes : b.fileCount() > victim.fileCount()))) {
-                    victim = b;
-                }
-            }
+        for (RollPolicy.Reason over = budget.overBound(); over != null; over = budget.overBound()) {
+            final Batch victim = budget.victim(batches.values(), over);
             if (victim == null) {
-                memoryFull = true;
+                budget.markFull();
                 break;
             }
-            flush(victim, bytesOver ? RollPolicy.Reason.MEMORY : RollPolicy.Reason.OPEN_FILES);
+            flush(victim, over);
         }
-        metrics.buffer(bufferedBytes, openFiles);
+        metrics.buffer(budget.bytes(), budget.openFiles());
     }
 
     private void rollAged() {
@@ -349,9 +350,7 @@ public final class LakeSink implements AutoCloseable {
                 uploadAndCommit(b);
             }
         }
-        if (memoryFull && bufferedBytes <= config.bufferMaxBytes() && openFiles <= config.maxOpenFiles()) {
-            memoryFull = false;
-        }
+        budget.releaseIfWithin();
     }
 
     private void flush(final Batch b, final RollPolicy.Reason reason) {
@@ -369,10 +368,7 @@ public final class LakeSink implements AutoCloseable {
         }
         final DurableBatch durable;
         try {
-            durable = uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
-                bufferedBytes -= freed;
-                openFiles--;
-            });
+            durable = uploader.upload(b, () -> ticker.getAsLong() - lastPollNanos < pollGuardNanos, budget::uploaded);
         } catch (BatchUploader.MustPollException e) {
             b.retryAt = clock.millis();
             return;
@@ -408,7 +404,7 @@ public final class LakeSink implements AutoCloseable {
         }
         metrics.committed();
         metrics.written(b.rows);
-        bufferedRows -= b.rows;
+        budget.committed(b);
         if (b.attempts > 0) {
             LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
         }
@@ -444,7 +440,7 @@ public final class LakeSink implements AutoCloseable {
         final Set<TopicPartition> want = new HashSet<>();
         for (TopicPartition tp : assigned) {
             final Batch b = batches.get(tp);
-            if (memoryFull || b != null && b.sealed()) {
+            if (budget.full() || b != null && b.sealed()) {
                 want.add(tp);
             }
         }
@@ -464,7 +460,8 @@ public final class LakeSink implements AutoCloseable {
         for (TopicPartition tp : consumer.assignment()) {
             lag += consumer.currentLag(tp).orElse(0);
         }
-        metrics.gauges(lag, bufferedBytes, openFiles, bufferedRows, consumer.paused().size(), store.retries());
+        metrics.gauges(lag, budget.bytes(), budget.openFiles(), budget.rows(), consumer.paused().size(),
+                store.retries());
     }
 
     /** On shutdown: one attempt for every batch with records, then give up (nothing uncommitted is lost). */
@@ -491,13 +488,7 @@ public final class LakeSink implements AutoCloseable {
         if (b == null) {
             return;
         }
-        bufferedBytes -= b.bytes;
-        bufferedRows -= b.rows;
-        for (Batch.OpenFile f : b.files()) {
-            if (!f.uploaded) {
-                openFiles--;
-            }
-        }
+        budget.dropped(b);
         if (b.records > 0) {
             metrics.dropped();
         }
@@ -530,7 +521,7 @@ public final class LakeSink implements AutoCloseable {
             });
             rewind.clear();
             mustRejoin = false;
-            memoryFull = false;
+            budget.reset();
             LOG.info("lake sink assigned {}", owned);
         }
     }
