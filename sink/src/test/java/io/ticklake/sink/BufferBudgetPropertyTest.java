@@ -21,8 +21,9 @@ import org.apache.kafka.common.TopicPartition;
  * rebalance): each counter equals the sum over the live batches and none goes negative; when a bound is
  * exceeded the roll chosen is an open batch that frees the most of that bound, and after the early rolls
  * the budget is within its bounds unless no batch could roll (then it is full).
+ * (Named *Test so that surefire's default includes pick it up.)
  */
-class BufferBudgetProperties {
+class BufferBudgetPropertyTest {
     private static final LakeTable TABLE = new LakeTable("ticks-p", "ticks", LakeTable.Kind.TICKS);
     private static final List<String> INDICES = List.of("NYA", "N225", "GDAXI", "^GSPC");
     private static final long MAX_OPEN = 6;
