@@ -66,7 +66,7 @@ public final class LakeSink implements AutoCloseable {
     private final SinkMetrics metrics = new SinkMetrics();
     private final Backoff backoff;
     private final Map<String, RecordDecoder> decoders = new HashMap<>();
-    private final Map<TopicPartition, Batch> batches = new HashMap<>();
+    private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
     private final Map<TopicPartition, Long> rewind = new HashMap<>();
     private final InvalidLog invalidLog = new InvalidLog();
     private final long pollGuardNanos;
@@ -265,10 +265,8 @@ public final class LakeSink implements AutoCloseable {
     private Duration pollTimeout() {
         long wait = config.pollTimeout().toMillis();
         final long now = clock.millis();
-        for (Batch b : batches.values()) {
-            if (b.sealed()) {
-                wait = Math.min(wait, Math.max(0, b.retryAt - now));
-            }
+        for (PartitionWriter w : writers.values()) {
+            wait = w.untilRetry(now, wait);
         }
         return Duration.ofMillis(wait);
     }
@@ -282,11 +280,9 @@ public final class LakeSink implements AutoCloseable {
                     rewind.putIfAbsent(tp, r.offset());
                     break;
                 }
-                Batch b = batches.get(tp);
-                if (b == null) {
-                    b = new Batch(tp, config.tables().forTopic(tp.topic()).orElseThrow(), r.offset());
-                    batches.put(tp, b);
-                }
+                final PartitionWriter w = writers.computeIfAbsent(tp, p -> new PartitionWriter(
+                        new Batch(p, config.tables().forTopic(p.topic()).orElseThrow(), r.offset()), backoff));
+                final Batch b = w.batch();
                 if (b.sealed() || budget.full()) {
                     // intake stopped for this partition: re-read the rest once it resumes
                     consumer.seek(tp, r.offset());
@@ -323,7 +319,7 @@ public final class LakeSink implements AutoCloseable {
     /** Early rolls while the buffer or the open paths exceed their bounds; stops intake if none can roll. */
     private void enforceBounds() {
         for (RollPolicy.Reason over = budget.overBound(); over != null; over = budget.overBound()) {
-            final Batch victim = budget.victim(batches.values(), over);
+            final Batch victim = budget.victim(batches(), over);
             if (victim == null) {
                 budget.markFull();
                 break;
@@ -335,7 +331,7 @@ public final class LakeSink implements AutoCloseable {
 
     private void rollAged() {
         final long now = clock.millis();
-        for (Batch b : new ArrayList<>(batches.values())) {
+        for (Batch b : batches()) {
             if (!b.sealed() && b.records > 0 && policy.shouldRoll(b.records, b.bytes, b.openedAt, now) != null) {
                 flush(b, policy.shouldRoll(b.records, b.bytes, b.openedAt, now));
             }
@@ -344,10 +340,10 @@ public final class LakeSink implements AutoCloseable {
 
     private void retryPending() {
         final long now = clock.millis();
-        for (Batch b : new ArrayList<>(batches.values())) {
-            if (b.sealed() && b.retryAt <= now && !mustRejoin) {
+        for (PartitionWriter w : new ArrayList<>(writers.values())) {
+            if (w.retryDue(now) && !mustRejoin) {
                 metrics.retry();
-                uploadAndCommit(b);
+                uploadAndCommit(w.batch());
             }
         }
         budget.releaseIfWithin();
@@ -363,17 +359,18 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void uploadAndCommit(final Batch b) {
-        if (mustRejoin || batches.get(b.tp) != b) {
+        final PartitionWriter w = writers.get(b.tp);
+        if (mustRejoin || w == null || w.batch() != b) {
             return;
         }
         final DurableBatch durable;
         try {
             durable = uploader.upload(b, () -> ticker.getAsLong() - lastPollNanos < pollGuardNanos, budget::uploaded);
         } catch (BatchUploader.MustPollException e) {
-            b.retryAt = clock.millis();
+            w.retryAfterPoll(clock.millis());
             return;
         } catch (Exception e) {
-            failed(b, "upload", e);
+            failed(w, "upload", e);
             return;
         }
         try {
@@ -381,7 +378,7 @@ public final class LakeSink implements AutoCloseable {
         } catch (WakeupException e) {
             throw e;
         } catch (Exception e) {
-            failed(b, "commit hook", e);
+            failed(w, "commit hook", e);
             return;
         }
         try {
@@ -391,31 +388,38 @@ public final class LakeSink implements AutoCloseable {
                     e.getClass().getSimpleName());
             metrics.error();
             mustRejoin = true;
-            for (TopicPartition tp : new ArrayList<>(batches.keySet())) {
-                rewind.put(tp, batches.get(tp).startOffset);
+            for (TopicPartition tp : new ArrayList<>(writers.keySet())) {
+                rewind.put(tp, writers.get(tp).batch().startOffset);
                 drop(tp);
             }
             return;
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
-            failed(b, "commit", e);
+            failed(w, "commit", e);
             return;
         }
         metrics.committed();
         metrics.written(b.rows);
         budget.committed(b);
-        if (b.attempts > 0) {
-            LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
+        if (w.attempts() > 0) {
+            LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, w.attempts());
         }
-        batches.remove(b.tp);
+        writers.remove(b.tp);
         sealedChanged();
+    }
+
+    /** The writers' batches (a copy: landing one removes its writer). */
+    private List<Batch> batches() {
+        final List<Batch> out = new ArrayList<>(writers.size());
+        writers.values().forEach(w -> out.add(w.batch()));
+        return out;
     }
 
     /** Recomputes {@link #oldestSealedAt} after a closed batch left. */
     private void sealedChanged() {
         long oldest = NONE_SEALED;
-        for (Batch b : batches.values()) {
+        for (Batch b : batches()) {
             if (b.sealed()) {
                 oldest = Math.min(oldest, b.sealedAt);
             }
@@ -423,14 +427,12 @@ public final class LakeSink implements AutoCloseable {
         oldestSealedAt = oldest;
     }
 
-    private void failed(final Batch b, final String what, final Exception e) {
+    private void failed(final PartitionWriter w, final String what, final Exception e) {
         metrics.error();
-        final long delay = backoff.delayMs(b.attempts);
-        b.attempts++;
-        b.retryAt = clock.millis() + delay;
-        if (b.attempts == 1 || LOG.isDebugEnabled()) {
-            LOG.warn("{} of {} batch at offset {} failed, pausing it and retrying in {} ms: {}", what, b.tp,
-                    b.startOffset, delay, e.toString());
+        final long delay = w.failed(clock.millis());
+        if (w.attempts() == 1 || LOG.isDebugEnabled()) {
+            LOG.warn("{} of {} batch at offset {} failed, pausing it and retrying in {} ms: {}", what, w.tp(),
+                    w.batch().startOffset, delay, e.toString());
         }
     }
 
@@ -439,8 +441,8 @@ public final class LakeSink implements AutoCloseable {
         final Set<TopicPartition> assigned = consumer.assignment();
         final Set<TopicPartition> want = new HashSet<>();
         for (TopicPartition tp : assigned) {
-            final Batch b = batches.get(tp);
-            if (budget.full() || b != null && b.sealed()) {
+            final PartitionWriter w = writers.get(tp);
+            if (budget.full() || w != null && w.sealed()) {
                 want.add(tp);
             }
         }
@@ -466,7 +468,7 @@ public final class LakeSink implements AutoCloseable {
 
     /** On shutdown: one attempt for every batch with records, then give up (nothing uncommitted is lost). */
     private void flushAll() {
-        for (Batch b : new ArrayList<>(batches.values())) {
+        for (Batch b : batches()) {
             if (mustRejoin) {
                 return;
             }
@@ -484,10 +486,11 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void drop(final TopicPartition tp) {
-        final Batch b = batches.remove(tp);
-        if (b == null) {
+        final PartitionWriter w = writers.remove(tp);
+        if (w == null) {
             return;
         }
+        final Batch b = w.batch();
         budget.dropped(b);
         if (b.records > 0) {
             metrics.dropped();
