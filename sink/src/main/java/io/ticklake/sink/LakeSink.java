@@ -17,17 +17,13 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -60,8 +56,7 @@ public final class LakeSink implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final Clock clock;
     private final RollPolicy policy;
-    private final BatchUploader uploader;
-    private final BatchCommitHook hook;
+    private final BatchLanding landing;
     private final ObjectStore store;
     private final SinkMetrics metrics = new SinkMetrics();
     private final Backoff backoff;
@@ -133,8 +128,8 @@ public final class LakeSink implements AutoCloseable {
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, config.fileFormat(), metrics, ticker);
-        this.hook = java.util.Objects.requireNonNull(hook, "hook");
+        this.landing = new BatchLanding(consumer, new BatchUploader(store, config.fileFormat(), metrics, ticker),
+                java.util.Objects.requireNonNull(hook, "hook"), budget, metrics, clock);
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
         for (LakeTable t : config.tables().tables()) {
@@ -363,50 +358,23 @@ public final class LakeSink implements AutoCloseable {
         if (mustRejoin || w == null || w.batch() != b) {
             return;
         }
-        final DurableBatch durable;
-        try {
-            durable = uploader.upload(b, () -> ticker.getAsLong() - lastPollNanos < pollGuardNanos, budget::uploaded);
-        } catch (BatchUploader.MustPollException e) {
-            w.retryAfterPoll(clock.millis());
-            return;
-        } catch (Exception e) {
-            failed(w, "upload", e);
-            return;
-        }
-        try {
-            hook.beforeCommit(durable);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (Exception e) {
-            failed(w, "commit hook", e);
-            return;
-        }
-        try {
-            consumer.commitSync(Map.of(b.tp, new OffsetAndMetadata(b.nextOffset)));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("commit of {} rejected ({}); dropping all open batches until the group is rejoined", b.tp,
-                    e.getClass().getSimpleName());
-            metrics.error();
-            mustRejoin = true;
-            for (TopicPartition tp : new ArrayList<>(writers.keySet())) {
-                rewind.put(tp, writers.get(tp).batch().startOffset);
-                drop(tp);
+        switch (landing.land(w, () -> ticker.getAsLong() - lastPollNanos < pollGuardNanos)) {
+            case LANDED -> {
+                writers.remove(b.tp);
+                sealedChanged();
             }
-            return;
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            failed(w, "commit", e);
-            return;
+            case REJECTED -> rejoin();
+            case MUST_POLL, FAILED -> { }
         }
-        metrics.committed();
-        metrics.written(b.rows);
-        budget.committed(b);
-        if (w.attempts() > 0) {
-            LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, w.attempts());
+    }
+
+    /** A commit was rejected: drop every open batch and re-read it from its start once the group is rejoined. */
+    private void rejoin() {
+        mustRejoin = true;
+        for (TopicPartition tp : new ArrayList<>(writers.keySet())) {
+            rewind.put(tp, writers.get(tp).batch().startOffset);
+            drop(tp);
         }
-        writers.remove(b.tp);
-        sealedChanged();
     }
 
     /** The writers' batches (a copy: landing one removes its writer). */
@@ -425,15 +393,6 @@ public final class LakeSink implements AutoCloseable {
             }
         }
         oldestSealedAt = oldest;
-    }
-
-    private void failed(final PartitionWriter w, final String what, final Exception e) {
-        metrics.error();
-        final long delay = w.failed(clock.millis());
-        if (w.attempts() == 1 || LOG.isDebugEnabled()) {
-            LOG.warn("{} of {} batch at offset {} failed, pausing it and retrying in {} ms: {}", what, w.tp(),
-                    w.batch().startOffset, delay, e.toString());
-        }
     }
 
     /** Pauses partitions whose batch is sealed (or all, when memory is full); resumes the others. */
