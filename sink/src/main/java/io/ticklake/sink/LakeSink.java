@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * batch's end offset is committed synchronously. While the store fails, the partition is paused and
  * the upload retried with backoff and jitter; the consumer keeps polling, so it stays in the group.
  *
+ * <p>This class is the loop: it polls, routes each record to its partition's {@link PartitionWriter}
+ * (which owns the batch and its retry state), rolls, retries, pauses and resumes, and handles rebalances;
+ * {@link BufferBudget} owns the counters and the early-roll choice, {@link BatchLanding} lands a sealed
+ * batch.
+ *
  * <p>Lifecycle: {@link #run()} blocks on the calling thread (or {@link #start()} runs it on a thread
  * of its own) until {@link #close()}, which flushes and commits what it can, then closes the consumer.
  */
