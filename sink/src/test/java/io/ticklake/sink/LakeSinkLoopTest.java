@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -52,6 +53,8 @@ class LakeSinkLoopTest {
         record Commit(TopicPartition tp, long offset, List<String> durable) { }
 
         final List<Commit> commits = new CopyOnWriteArrayList<>();
+        /** Commits to reject as the group does after this member was kicked out. */
+        final AtomicInteger rejectCommits = new AtomicInteger();
         private final ObjectStore store;
         private final List<ConsumerRecord<byte[], byte[]>> log = new ArrayList<>();
 
@@ -67,6 +70,9 @@ class LakeSinkLoopTest {
 
         @Override
         public synchronized void commitSync(final Map<TopicPartition, OffsetAndMetadata> offsets) {
+            if (rejectCommits.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new CommitFailedException();
+            }
             try {
                 final List<String> durable = store.list("ticks/");
                 offsets.forEach((tp, m) -> commits.add(new Commit(tp, m.offset(), durable)));
@@ -182,6 +188,28 @@ class LakeSinkLoopTest {
             assertThat(consumer.committed(TP0)).isEqualTo(5);
             assertThat(store.list("ticks/")).containsExactlyInAnyOrder(file("NYA", D1, TP0, 0), file("NYA", D2, TP0, 1));
             assertThat(sink.metrics().snapshot().recordsWritten()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aRejectedCommitDropsTheBatchAndTheRejoinedMemberRereadsItFromItsStart() throws Exception {
+        try (LocalObjectStore store = LocalObjectStore.at(dir)) {
+            final RecordingConsumer consumer = new RecordingConsumer(store, TP0);
+            consumer.rejectCommits.set(1);
+            consumer.onNextPoll(List.of(TP0), ticks(TP0, "NYA", 0, 10));
+            final LakeSink sink = new LakeSink(config("10"), consumer, 300_000, store, BatchCommitHook.NONE,
+                    Clock.systemUTC()).start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().snapshot().batchesDropped() == 1);
+            assertThat(consumer.committed(TP0)).isZero();
+            // the group is rejoined: the same partition comes back, and the sink rewinds it to the batch's start
+            consumer.onNextPoll(List.of(TP0), List.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.committed(TP0) == 10);
+            sink.close();
+
+            assertThat(consumer.commits).extracting(RecordingConsumer.Commit::offset).containsExactly(10L);
+            assertThat(store.list("ticks/")).containsExactlyInAnyOrder(file("NYA", D1, TP0, 0), file("NYA", D2, TP0, 1));
+            assertThat(sink.metrics().snapshot().errors()).isEqualTo(1);
+            assertThat(sink.metrics().snapshot().recordsWritten()).isEqualTo(10);
         }
     }
 
