@@ -50,8 +50,6 @@ final class Batch {
     long openedAt;
     RollPolicy.Reason sealedBy;
     long sealedAt;
-    int attempts;
-    long retryAt;
 
     Batch(final TopicPartition tp, final LakeTable table, final long startOffset) {
         this.tp = tp;

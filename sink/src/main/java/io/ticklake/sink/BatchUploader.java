@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Encodes and uploads the files of a sealed batch. Progress is kept in the batch, so a retry uploads only what is missing. Not thread-safe.
@@ -22,11 +23,15 @@ final class BatchUploader {
     private final ObjectStore store;
     private final FileFormat format;
     private final SinkMetrics metrics;
+    private final LongSupplier ticker;
 
-    BatchUploader(final ObjectStore store, final FileFormat format, final SinkMetrics metrics) {
+    /** @param ticker monotonic nanoseconds, for the upload-time metric */
+    BatchUploader(final ObjectStore store, final FileFormat format, final SinkMetrics metrics,
+                  final LongSupplier ticker) {
         this.store = store;
         this.format = format;
         this.metrics = metrics;
+        this.ticker = ticker;
     }
 
     /**
@@ -48,9 +53,9 @@ final class BatchUploader {
                     throw new MustPollException();
                 }
                 final byte[] file = format.encode(f.rows);
-                final long t0 = System.nanoTime();
+                final long t0 = ticker.getAsLong();
                 store.put(key, file);
-                metrics.uploaded(file.length, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                metrics.uploaded(file.length, TimeUnit.NANOSECONDS.toMillis(ticker.getAsLong() - t0));
                 freed.accept(batch.uploaded(f));
             }
             durable.add(new DurableBatch.File(f.path, key, store.uri(f.path.dir() + "/")));

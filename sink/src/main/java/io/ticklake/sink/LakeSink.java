@@ -16,17 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.CommitFailedException;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -39,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * the memory bound or the open-files bound says so, every file of the batch is uploaded and then the
  * batch's end offset is committed synchronously. While the store fails, the partition is paused and
  * the upload retried with backoff and jitter; the consumer keeps polling, so it stays in the group.
+ *
+ * <p>This class is the loop: it polls, routes each record to its partition's {@link PartitionWriter}
+ * (which owns the batch and its retry state), rolls, retries, pauses and resumes, and handles rebalances;
+ * {@link BufferBudget} owns the counters and the early-roll choice, {@link BatchLanding} lands a sealed
+ * batch.
  *
  * <p>Lifecycle: {@link #run()} blocks on the calling thread (or {@link #start()} runs it on a thread
  * of its own) until {@link #close()}, which flushes and commits what it can, then closes the consumer.
@@ -59,23 +61,20 @@ public final class LakeSink implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final Clock clock;
     private final RollPolicy policy;
-    private final BatchUploader uploader;
-    private final BatchCommitHook hook;
+    private final BatchLanding landing;
     private final ObjectStore store;
     private final SinkMetrics metrics = new SinkMetrics();
     private final Backoff backoff;
     private final Map<String, RecordDecoder> decoders = new HashMap<>();
-    private final Map<TopicPartition, Batch> batches = new HashMap<>();
+    private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
     private final Map<TopicPartition, Long> rewind = new HashMap<>();
     private final InvalidLog invalidLog = new InvalidLog();
     private final long pollGuardNanos;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private long bufferedBytes;
-    private long openFiles;
-    private long bufferedRows;
+    private final BufferBudget budget;
+    private final LongSupplier ticker;
     private boolean mustRejoin;
-    private boolean memoryFull;
-    private long lastPollNanos = System.nanoTime();
+    private long lastPollNanos;
     private volatile boolean stopping;
     private volatile State state = State.CREATED;
     /** When the oldest closed, uncommitted batch was closed (clock millis), or {@link #NONE_SEALED}. */
@@ -116,14 +115,26 @@ public final class LakeSink implements AutoCloseable {
 
     LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
              final ObjectStore store, final BatchCommitHook hook, final Clock clock) {
+        this(config, consumer, maxPollIntervalMs, store, hook, clock, System::nanoTime);
+    }
+
+    /**
+     * @param ticker monotonic nanoseconds for the poll guard (tests pass a manual one; the wall
+     *               {@code clock} ages batches)
+     */
+    LakeSink(final SinkConfig config, final Consumer<byte[], byte[]> consumer, final long maxPollIntervalMs,
+             final ObjectStore store, final BatchCommitHook hook, final Clock clock, final LongSupplier ticker) {
+        this.ticker = java.util.Objects.requireNonNull(ticker, "ticker");
+        this.lastPollNanos = ticker.getAsLong();
+        this.budget = new BufferBudget(config.bufferMaxBytes(), config.maxOpenFiles());
         this.config = config;
         this.consumer = consumer;
         this.clock = clock;
         this.store = store;
         this.policy = config.roll();
         this.backoff = new Backoff(config.retryBackoffInitial(), config.retryBackoffMax());
-        this.uploader = new BatchUploader(store, config.fileFormat(), metrics);
-        this.hook = java.util.Objects.requireNonNull(hook, "hook");
+        this.landing = new BatchLanding(consumer, new BatchUploader(store, config.fileFormat(), metrics, ticker),
+                java.util.Objects.requireNonNull(hook, "hook"), budget, metrics, clock);
         // upload only while well inside the poll interval: a member that overran it may have lost its partitions
         this.pollGuardNanos = TimeUnit.MILLISECONDS.toNanos(maxPollIntervalMs / 2);
         for (LakeTable t : config.tables().tables()) {
@@ -177,7 +188,7 @@ public final class LakeSink implements AutoCloseable {
             consumer.subscribe(config.tables().topics(), new Rebalance());
             while (!stopping) {
                 final ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout());
-                lastPollNanos = System.nanoTime();
+                lastPollNanos = ticker.getAsLong();
                 if (mustRejoin) {
                     records.partitions().forEach(tp -> rewind.putIfAbsent(tp, records.records(tp).get(0).offset()));
                 } else {
@@ -254,10 +265,8 @@ public final class LakeSink implements AutoCloseable {
     private Duration pollTimeout() {
         long wait = config.pollTimeout().toMillis();
         final long now = clock.millis();
-        for (Batch b : batches.values()) {
-            if (b.sealed()) {
-                wait = Math.min(wait, Math.max(0, b.retryAt - now));
-            }
+        for (PartitionWriter w : writers.values()) {
+            wait = w.untilRetry(now, wait);
         }
         return Duration.ofMillis(wait);
     }
@@ -271,12 +280,10 @@ public final class LakeSink implements AutoCloseable {
                     rewind.putIfAbsent(tp, r.offset());
                     break;
                 }
-                Batch b = batches.get(tp);
-                if (b == null) {
-                    b = new Batch(tp, config.tables().forTopic(tp.topic()).orElseThrow(), r.offset());
-                    batches.put(tp, b);
-                }
-                if (b.sealed() || memoryFull) {
+                final PartitionWriter w = writers.computeIfAbsent(tp, p -> new PartitionWriter(
+                        new Batch(p, config.tables().forTopic(p.topic()).orElseThrow(), r.offset()), backoff));
+                final Batch b = w.batch();
+                if (b.sealed() || budget.full()) {
                     // intake stopped for this partition: re-read the rest once it resumes
                     consumer.seek(tp, r.offset());
                     break;
@@ -300,11 +307,8 @@ public final class LakeSink implements AutoCloseable {
         }
         try {
             final Object row = decoder.decode(r.value());
-            bufferedBytes += b.append(row, r.partition(), r.offset(), now);
-            bufferedRows++;
-            if (b.openedFile()) {
-                openFiles++;
-            }
+            final long delta = b.append(row, r.partition(), r.offset(), now);
+            budget.appended(delta, b.openedFile());
         } catch (RecordDecoder.InvalidValueException e) {
             metrics.invalid();
             invalidLog.log(r, e.getMessage());
@@ -314,27 +318,20 @@ public final class LakeSink implements AutoCloseable {
 
     /** Early rolls while the buffer or the open paths exceed their bounds; stops intake if none can roll. */
     private void enforceBounds() {
-        while (bufferedBytes > config.bufferMaxBytes() || openFiles > config.maxOpenFiles()) {
-            final boolean bytesOver = bufferedBytes > config.bufferMaxBytes();
-            Batch victim = null;
-            for (Batch b : batches.values()) {
-                if (!b.sealed() && b.records > 0 && (victim == null
-                        || (bytesOver ? b.bytes > victim.bytes : b.fileCount() > victim.fileCount()))) {
-                    victim = b;
-                }
-            }
+        for (RollPolicy.Reason over = budget.overBound(); over != null; over = budget.overBound()) {
+            final Batch victim = budget.victim(batches(), over);
             if (victim == null) {
-                memoryFull = true;
+                budget.markFull();
                 break;
             }
-            flush(victim, bytesOver ? RollPolicy.Reason.MEMORY : RollPolicy.Reason.OPEN_FILES);
+            flush(victim, over);
         }
-        metrics.buffer(bufferedBytes, openFiles);
+        metrics.buffer(budget.bytes(), budget.openFiles());
     }
 
     private void rollAged() {
         final long now = clock.millis();
-        for (Batch b : new ArrayList<>(batches.values())) {
+        for (Batch b : batches()) {
             if (!b.sealed() && b.records > 0 && policy.shouldRoll(b.records, b.bytes, b.openedAt, now) != null) {
                 flush(b, policy.shouldRoll(b.records, b.bytes, b.openedAt, now));
             }
@@ -343,15 +340,13 @@ public final class LakeSink implements AutoCloseable {
 
     private void retryPending() {
         final long now = clock.millis();
-        for (Batch b : new ArrayList<>(batches.values())) {
-            if (b.sealed() && b.retryAt <= now && !mustRejoin) {
+        for (PartitionWriter w : new ArrayList<>(writers.values())) {
+            if (w.retryDue(now) && !mustRejoin) {
                 metrics.retry();
-                uploadAndCommit(b);
+                uploadAndCommit(w.batch());
             }
         }
-        if (memoryFull && bufferedBytes <= config.bufferMaxBytes() && openFiles <= config.maxOpenFiles()) {
-            memoryFull = false;
-        }
+        budget.releaseIfWithin();
     }
 
     private void flush(final Batch b, final RollPolicy.Reason reason) {
@@ -364,62 +359,40 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void uploadAndCommit(final Batch b) {
-        if (mustRejoin || batches.get(b.tp) != b) {
+        final PartitionWriter w = writers.get(b.tp);
+        if (mustRejoin || w == null || w.batch() != b) {
             return;
         }
-        final DurableBatch durable;
-        try {
-            durable = uploader.upload(b, () -> System.nanoTime() - lastPollNanos < pollGuardNanos, freed -> {
-                bufferedBytes -= freed;
-                openFiles--;
-            });
-        } catch (BatchUploader.MustPollException e) {
-            b.retryAt = clock.millis();
-            return;
-        } catch (Exception e) {
-            failed(b, "upload", e);
-            return;
-        }
-        try {
-            hook.beforeCommit(durable);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (Exception e) {
-            failed(b, "commit hook", e);
-            return;
-        }
-        try {
-            consumer.commitSync(Map.of(b.tp, new OffsetAndMetadata(b.nextOffset)));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.warn("commit of {} rejected ({}); dropping all open batches until the group is rejoined", b.tp,
-                    e.getClass().getSimpleName());
-            metrics.error();
-            mustRejoin = true;
-            for (TopicPartition tp : new ArrayList<>(batches.keySet())) {
-                rewind.put(tp, batches.get(tp).startOffset);
-                drop(tp);
+        switch (landing.land(w, () -> ticker.getAsLong() - lastPollNanos < pollGuardNanos)) {
+            case LANDED -> {
+                writers.remove(b.tp);
+                sealedChanged();
             }
-            return;
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            failed(b, "commit", e);
-            return;
+            case REJECTED -> rejoin();
+            case MUST_POLL, FAILED -> { }
         }
-        metrics.committed();
-        metrics.written(b.rows);
-        bufferedRows -= b.rows;
-        if (b.attempts > 0) {
-            LOG.info("{}: batch at offset {} landed after {} failed attempt(s)", b.tp, b.startOffset, b.attempts);
+    }
+
+    /** A commit was rejected: drop every open batch and re-read it from its start once the group is rejoined. */
+    private void rejoin() {
+        mustRejoin = true;
+        for (TopicPartition tp : new ArrayList<>(writers.keySet())) {
+            rewind.put(tp, writers.get(tp).batch().startOffset);
+            drop(tp);
         }
-        batches.remove(b.tp);
-        sealedChanged();
+    }
+
+    /** The writers' batches (a copy: landing one removes its writer). */
+    private List<Batch> batches() {
+        final List<Batch> out = new ArrayList<>(writers.size());
+        writers.values().forEach(w -> out.add(w.batch()));
+        return out;
     }
 
     /** Recomputes {@link #oldestSealedAt} after a closed batch left. */
     private void sealedChanged() {
         long oldest = NONE_SEALED;
-        for (Batch b : batches.values()) {
+        for (Batch b : batches()) {
             if (b.sealed()) {
                 oldest = Math.min(oldest, b.sealedAt);
             }
@@ -427,24 +400,13 @@ public final class LakeSink implements AutoCloseable {
         oldestSealedAt = oldest;
     }
 
-    private void failed(final Batch b, final String what, final Exception e) {
-        metrics.error();
-        final long delay = backoff.delayMs(b.attempts);
-        b.attempts++;
-        b.retryAt = clock.millis() + delay;
-        if (b.attempts == 1 || LOG.isDebugEnabled()) {
-            LOG.warn("{} of {} batch at offset {} failed, pausing it and retrying in {} ms: {}", what, b.tp,
-                    b.startOffset, delay, e.toString());
-        }
-    }
-
     /** Pauses partitions whose batch is sealed (or all, when memory is full); resumes the others. */
     private void syncPause() {
         final Set<TopicPartition> assigned = consumer.assignment();
         final Set<TopicPartition> want = new HashSet<>();
         for (TopicPartition tp : assigned) {
-            final Batch b = batches.get(tp);
-            if (memoryFull || b != null && b.sealed()) {
+            final PartitionWriter w = writers.get(tp);
+            if (budget.full() || w != null && w.sealed()) {
                 want.add(tp);
             }
         }
@@ -464,12 +426,13 @@ public final class LakeSink implements AutoCloseable {
         for (TopicPartition tp : consumer.assignment()) {
             lag += consumer.currentLag(tp).orElse(0);
         }
-        metrics.gauges(lag, bufferedBytes, openFiles, bufferedRows, consumer.paused().size(), store.retries());
+        metrics.gauges(lag, budget.bytes(), budget.openFiles(), budget.rows(), consumer.paused().size(),
+                store.retries());
     }
 
     /** On shutdown: one attempt for every batch with records, then give up (nothing uncommitted is lost). */
     private void flushAll() {
-        for (Batch b : new ArrayList<>(batches.values())) {
+        for (Batch b : batches()) {
             if (mustRejoin) {
                 return;
             }
@@ -487,17 +450,12 @@ public final class LakeSink implements AutoCloseable {
     }
 
     private void drop(final TopicPartition tp) {
-        final Batch b = batches.remove(tp);
-        if (b == null) {
+        final PartitionWriter w = writers.remove(tp);
+        if (w == null) {
             return;
         }
-        bufferedBytes -= b.bytes;
-        bufferedRows -= b.rows;
-        for (Batch.OpenFile f : b.files()) {
-            if (!f.uploaded) {
-                openFiles--;
-            }
-        }
+        final Batch b = w.batch();
+        budget.dropped(b);
         if (b.records > 0) {
             metrics.dropped();
         }
@@ -530,7 +488,7 @@ public final class LakeSink implements AutoCloseable {
             });
             rewind.clear();
             mustRejoin = false;
-            memoryFull = false;
+            budget.reset();
             LOG.info("lake sink assigned {}", owned);
         }
     }
