@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * What Kafka Streams' changelog reader logged about restoring state stores in a service log (the
- * service runs with {@link #LOGBACK}, which lets {@code StoreChangelogReader}'s INFO lines through):
- * how many changelog records were restored and how long from the first "Start restoring" line to the
- * last "Finished restoring" line.
+ * service runs with {@link #LOGBACK}, which lets {@code StoreChangelogReader}'s DEBUG lines through:
+ * Kafka 4.3 logs "Start restoring" at DEBUG, "Finished restoring" at INFO): how many changelog
+ * records were restored and how long from the first "Start restoring" line to the last "Finished
+ * restoring" line ({@code millis} -1 when either is missing).
  */
 record RestoreLog(int changelogs, long records, long millis) {
-    /** The chaos suite's logging plus the changelog reader at INFO. */
+    /** The chaos suite's logging plus the changelog reader at DEBUG (a few lines per restoration). */
     static final String LOGBACK = """
             <configuration>
               <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
@@ -26,7 +27,7 @@ record RestoreLog(int changelogs, long records, long millis) {
               </appender>
               <logger name="io.ticklake" level="INFO"/>
               <logger name="org.apache.kafka" level="WARN"/>
-              <logger name="org.apache.kafka.streams.processor.internals.StoreChangelogReader" level="INFO"/>
+              <logger name="org.apache.kafka.streams.processor.internals.StoreChangelogReader" level="DEBUG"/>
               <root level="WARN"><appender-ref ref="OUT"/></root>
             </configuration>
             """;
@@ -67,7 +68,7 @@ record RestoreLog(int changelogs, long records, long millis) {
                 records += Long.parseLong(f.group(2));
             }
         }
-        long millis = 0;
+        long millis = -1;
         if (first != null && last != null) {
             millis = java.time.Duration.between(first, last).toMillis();
             if (millis < 0) {
