@@ -6,10 +6,10 @@
 # takes hours on 2 cores). Needs ~40 GB free in the temp dir (the embedded broker keeps every topic, ~31 GB)
 # plus ~6 GB for the lake; stop a run with SIGTERM (not -9), or the broker's temp directory is left behind. Figures: elapsed and ticks/s (replay start → all landed), peak heap (GC log,
 # up to landing), peak RSS (VmHWM of the JVM at landing), GC pauses. Long: ~35 min on 2 quiet cores.
-# usage: bench/full.sh [CSV=../shared/data/indexProcessed.csv] [LAKE=/tmp/ticklake-full]
+# usage: bench/full.sh CSV [LAKE=/tmp/ticklake-full]   (CSV: the Kaggle indexProcessed.csv, not in the repo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-csv=${1:-../shared/data/indexProcessed.csv}; lake=${2:-/tmp/ticklake-full}
+csv=${1:?usage: bench/full.sh CSV [LAKE] (the Kaggle indexProcessed.csv)}; lake=${2:-/tmp/ticklake-full}
 heap=${HEAP:-512m}; jar=${JAR:-app/target/ticklake.jar}
 out=bench/results; mkdir -p "$out"; work=$(mktemp -d)
 [ -f "$jar" ] || ./mvnw -B -q -pl app -am package -DskipTests

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The oracle over the real Kaggle file: ticks synthesized (1-minute interval) from the rows of
  * three indices in three time zones over one month give 1d bars equal to the rows. The file is
- * found through {@code -Dticklake.data.csv=FILE} or {@code ../shared/data/indexProcessed.csv}
+ * found through {@code -Dticklake.data.csv=FILE}
  * from the module or the repo; when absent the test is SKIPPED (never passes silently).
  *
  * <p>{@code -Dticklake.oracle.full=true} runs every row of the file instead (index after index,
@@ -40,8 +39,7 @@ class RealDataOracleTest {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop);
         }
-        return Stream.of("../shared/data", "../../shared/data", "../../../shared/data")
-                .map(d -> Path.of(d, "indexProcessed.csv")).filter(Files::isReadable).findFirst().orElse(null);
+        return null; // the real file is not part of the repository: give its path with -Dticklake.data.csv
     }
 
     @Test
