@@ -6,8 +6,10 @@ import java.util.SplittableRandom;
 /**
  * An intraday price path of {@code n} points that reproduces a daily bar exactly: point 0 is Open,
  * point n−1 is Close, High and Low are placed at random interior points when no endpoint already
- * has them, and the points in between follow Brownian bridges between those anchors, clamped to
- * [Low, High]. Anchors are assigned the bar's own doubles, so the equalities are exact.
+ * has them, and the points in between follow Brownian bridges between those anchors, folded back
+ * into [Low, High] (reflected at the bounds, not clamped: a clamped path sticks to its bound and
+ * draws a flat stretch of identical ticks, hours long on a chart). Anchors are assigned the bar's own
+ * doubles, so the equalities are exact.
  */
 final class PricePath {
     private PricePath() {
@@ -36,12 +38,25 @@ final class PricePath {
             bridge(p, pos[a], val[a], pos[a + 1], val[a + 1], sigma(bar, n), random);
         }
         for (int i = 0; i < n; i++) {
-            p[i] = Math.min(bar.high(), Math.max(bar.low(), p[i]));
+            p[i] = fold(p[i], bar.low(), bar.high());
         }
         for (int a = 0; a < pos.length; a++) {
             p[pos[a]] = val[a];
         }
         return p;
+    }
+
+    /** {@code x} reflected into [low, high] as often as needed (a triangle wave), then bounded against rounding. */
+    static double fold(final double x, final double low, final double high) {
+        final double width = high - low;
+        double y = (x - low) % (2 * width);
+        if (y < 0) {
+            y += 2 * width;
+        }
+        if (y > width) {
+            y = 2 * width - y;
+        }
+        return Math.min(high, Math.max(low, low + y));
     }
 
     private static boolean atEndpoint(final DailyBar bar, final double v) {

@@ -155,4 +155,32 @@ class TickSynthesizerTest {
         assertThat(perMinute).hasSize(390);
         assertThat(perMinute.values()).containsOnly(6L);
     }
+
+    @Test
+    void pricesNeverStickToTheDaysHighOrLow() {
+        // a path clamped to [Low, High] stuck at its bound: 2 h of identical 10 s ticks on a generated day
+        final TickSynthesizer synth = new TickSynthesizer(REF, TickSynthesizer.DEFAULT_INTERVAL, 7);
+        final List<DailyBar> bars = new MarketGenerator(REF, 7).generate(List.of("NYA", "N225", "GDAXI", "HSI"),
+                LocalDate.of(2021, 5, 3), LocalDate.of(2021, 5, 28)).toList();
+        assertThat(bars).hasSizeGreaterThan(50);
+        for (final DailyBar bar : bars) {
+            final List<Tick> ticks = synth.synthesize(bar);
+            int run = 1;
+            int longest = 1;
+            for (int i = 1; i < ticks.size(); i++) {
+                run = ticks.get(i).price() == ticks.get(i - 1).price() ? run + 1 : 1;
+                longest = Math.max(longest, run);
+            }
+            assertThat(longest).as("longest run of identical prices in %s", bar).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void foldReflectsIntoTheRangeAndKeepsPointsInside() {
+        assertThat(PricePath.fold(5, 0, 10)).isEqualTo(5);
+        assertThat(PricePath.fold(12, 0, 10)).isEqualTo(8);
+        assertThat(PricePath.fold(-3, 0, 10)).isEqualTo(3);
+        assertThat(PricePath.fold(27, 0, 10)).isEqualTo(7);
+        assertThat(PricePath.fold(-1e9, 1.5, 2.5)).isBetween(1.5, 2.5);
+    }
 }
