@@ -232,20 +232,15 @@ class LakeSinkLoopTest {
     }
 
     /** A store whose first {@code n} uploads fail (an outage), then delegates. */
-    private static final class FailingFirstPuts implements ObjectStore {
-        final ObjectStore delegate;
+    private static final class FailingFirstPuts extends io.ticklake.sink.store.ForwardingObjectStore {
         final AtomicInteger failed = new AtomicInteger();
         private final int n;
 
         FailingFirstPuts(final ObjectStore delegate, final int n) {
-            this.delegate = delegate;
+            super(delegate);
             this.n = n;
         }
 
-        @Override
-        public LakeRoot root() {
-            return delegate.root();
-        }
 
         @Override
         public void put(final String key, final byte[] content) throws IOException {
@@ -256,20 +251,8 @@ class LakeSinkLoopTest {
             delegate.put(key, content);
         }
 
-        @Override
-        public Optional<byte[]> get(final String key) throws IOException {
-            return delegate.get(key);
-        }
 
-        @Override
-        public List<String> list(final String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
 
-        @Override
-        public void delete(final String key) throws IOException {
-            delegate.delete(key);
-        }
 
         @Override
         public void close() {

@@ -186,25 +186,20 @@ class LakeSinkTest {
     }
 
     /** A store that dies (like a killed process) right after its n-th upload is durable. */
-    static final class CrashingStore implements ObjectStore {
+    static final class CrashingStore extends io.ticklake.sink.store.ForwardingObjectStore {
         static final class Crash extends Error {
             Crash() {
                 super("simulated crash after an upload");
             }
         }
 
-        final ObjectStore delegate;
         final AtomicInteger left;
 
         CrashingStore(final ObjectStore delegate, final int uploadsBeforeCrash) {
-            this.delegate = delegate;
+            super(delegate);
             this.left = new AtomicInteger(uploadsBeforeCrash);
         }
 
-        @Override
-        public io.ticklake.sink.store.LakeRoot root() {
-            return delegate.root();
-        }
 
         @Override
         public void put(final String key, final byte[] content) throws IOException {
@@ -214,20 +209,8 @@ class LakeSinkTest {
             }
         }
 
-        @Override
-        public Optional<byte[]> get(final String key) throws IOException {
-            return delegate.get(key);
-        }
 
-        @Override
-        public List<String> list(final String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
 
-        @Override
-        public void delete(final String key) throws IOException {
-            delegate.delete(key);
-        }
 
         @Override
         public void close() {

@@ -3,7 +3,6 @@ package io.ticklake.query.catalog;
 import io.ticklake.query.sql.QueryResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
 
@@ -39,37 +37,22 @@ public final class LakeStats {
 
     /** Every table under {@code root} (directories with valid table names), sorted by name. */
     public static List<TableStats> scan(final Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("lake directory does not exist: " + root);
-        }
         final List<TableStats> tables = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (final Path dir : dirs.sorted().toList()) {
-                final String name = dir.getFileName().toString();
-                if (Files.isDirectory(dir) && LakeIdentifiers.isTable(name)) {
-                    tables.add(table(dir, name));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list lake " + root, e);
+        for (final Path dir : TableDirs.under(root)) {
+            tables.add(table(dir, dir.getFileName().toString()));
         }
         return tables;
     }
 
-    private static TableStats table(final Path dir, final String name) throws IOException {
-        final List<Path> files;
-        try (Stream<Path> all = Files.walk(dir)) {
-            // a file being written sits under the lake's .tmp/, never under a table: every .parquet here is committed
-            files = all.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".parquet"))
-                    .sorted().toList();
-        }
+    private static TableStats table(final Path dir, final String name) {
+        final List<Path> files = TableDirs.parquetFiles(dir);
         final long[] sizes = new long[files.size()];
         final Map<Path, Integer> perPartition = new TreeMap<>();
         long rows = 0;
         long bytes = 0;
         for (int i = 0; i < sizes.length; i++) {
             final Path f = files.get(i);
-            sizes[i] = Files.size(f);
+            sizes[i] = f.toFile().length();
             bytes += sizes[i];
             rows += rowCount(f);
             perPartition.merge(f.getParent(), 1, Integer::sum);
