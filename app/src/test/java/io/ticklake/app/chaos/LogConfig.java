@@ -15,7 +15,7 @@ final class LogConfig {
               </appender>
               <logger name="io.ticklake" level="INFO"/>
               <logger name="org.apache.kafka" level="WARN"/>
-              <root level="WARN"><appender-ref ref="OUT"/></root>
+            <!--extra-->  <root level="WARN"><appender-ref ref="OUT"/></root>
             </configuration>
             """;
 
@@ -24,9 +24,19 @@ final class LogConfig {
 
     /** Writes {@code service-logback.xml} into {@code dir} and returns it. */
     static Path write(final Path dir) {
+        return write(dir, "");
+    }
+
+    /**
+     * As {@link #write(Path)}, with {@code extraLoggers} ({@code <logger …/>} lines, each ending in a
+     * newline) after the Kafka default.
+     */
+    static Path write(final Path dir, final String extraLoggers) {
+        final String loggers = extraLoggers.lines().map(l -> "  " + l.strip() + "\n").reduce("", String::concat);
         try {
             Files.createDirectories(dir);
-            return Files.writeString(dir.resolve("service-logback.xml"), XML, StandardCharsets.UTF_8);
+            return Files.writeString(dir.resolve("service-logback.xml"), XML.replace("<!--extra-->", loggers),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

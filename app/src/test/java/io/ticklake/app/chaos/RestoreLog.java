@@ -13,24 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * What Kafka Streams' changelog reader logged about restoring state stores in a service log (the
- * service runs with {@link #LOGBACK}, which lets {@code StoreChangelogReader}'s DEBUG lines through:
+ * service runs with {@link #RESTORE_LOGGER}, which lets {@code StoreChangelogReader}'s DEBUG lines through:
  * Kafka 4.3 logs "Start restoring" at DEBUG, "Finished restoring" at INFO): how many changelog
  * records were restored and how long from the first "Start restoring" line to the last "Finished
  * restoring" line ({@code millis} -1 when either is missing).
  */
 record RestoreLog(int changelogs, long records, long millis) {
-    /** The chaos suite's logging plus the changelog reader at DEBUG (a few lines per restoration). */
-    static final String LOGBACK = """
-            <configuration>
-              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n</pattern></encoder>
-              </appender>
-              <logger name="io.ticklake" level="INFO"/>
-              <logger name="org.apache.kafka" level="WARN"/>
-              <logger name="org.apache.kafka.streams.processor.internals.StoreChangelogReader" level="DEBUG"/>
-              <root level="WARN"><appender-ref ref="OUT"/></root>
-            </configuration>
-            """;
+    /** The changelog reader at DEBUG (a few lines per restoration), on top of the chaos suite's logging. */
+    static final String RESTORE_LOGGER =
+            "<logger name=\"org.apache.kafka.streams.processor.internals.StoreChangelogReader\" level=\"DEBUG\"/>\n";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final Pattern START = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*Start restoring changelog");
     private static final Pattern FINISHED = Pattern.compile(
@@ -38,11 +29,7 @@ record RestoreLog(int changelogs, long records, long millis) {
 
     /** Replaces the logging configuration in {@code workDir} (written by {@link ServiceUnderTest#spec}). */
     static void install(final Path workDir) {
-        try {
-            Files.writeString(workDir.resolve("service-logback.xml"), LOGBACK, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LogConfig.write(workDir, RESTORE_LOGGER);
     }
 
     /** The restoration logged in {@code log} after its first {@code skipLines} lines. */

@@ -2,8 +2,8 @@ package io.ticklake.service.http.page;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.ticklake.data.json.Json;
+import io.ticklake.service.http.Responses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -36,17 +36,8 @@ final class Replies {
 
     static void send(final HttpExchange ex, final int status, final String type, final byte[] body,
                      final String cacheControl) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", cacheControl);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        final boolean head = ex.getRequestMethod().equals("HEAD");
-        ex.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        ex.close();
+        Responses.send(ex, status, type, body, cacheControl);
     }
 
     static byte[] utf8(final String s) {
