@@ -4,8 +4,10 @@ import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.ConfigKeys;
 import io.ticklake.service.http.AdminServer;
 import io.ticklake.service.http.Health;
-import io.ticklake.service.http.KafkaMetricSource;
-import io.ticklake.service.http.MetricSource;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticklake.service.http.KafkaMetricFamilies;
 import io.ticklake.service.http.page.CandleSite;
 import io.ticklake.service.http.page.DuckDbBarsReader;
 import io.ticklake.query.sql.DuckDbEngine;
@@ -17,7 +19,6 @@ import io.ticklake.sink.store.ObjectStores;
 import io.ticklake.topology.TickTopology;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class TickLakeService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TickLakeService.class);
     private final AppConfig config;
     private final Clock clock;
-    private final List<MetricSource> extraMetrics;
+    private final List<MeterBinder> extraMetrics;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final UnaryOperator<ObjectStore> storeDecorator;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -57,8 +59,8 @@ public final class TickLakeService implements AutoCloseable {
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
 
-    /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
-    public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
+    /** @param extraMetrics more meters for {@code /metrics} (e.g. the demo's replay), bound at {@link #start()} */
+    public TickLakeService(final AppConfig config, final Clock clock, final List<MeterBinder> extraMetrics) {
         this(config, clock, extraMetrics, UnaryOperator.identity());
     }
 
@@ -66,7 +68,7 @@ public final class TickLakeService implements AutoCloseable {
      * @param storeDecorator wraps the lake's store before the sink uses it (benchmarks time each put);
      *                       the wrapper must keep the {@link ObjectStore} contract
      */
-    public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics,
+    public TickLakeService(final AppConfig config, final Clock clock, final List<MeterBinder> extraMetrics,
                            final UnaryOperator<ObjectStore> storeDecorator) {
         this.config = config.requireService();
         this.clock = clock;
@@ -97,13 +99,9 @@ public final class TickLakeService implements AutoCloseable {
             counters = new TopologyCounters(streams::metrics,
                     config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
             sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
-            final List<MetricSource> metrics = new ArrayList<>();
-            metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
-            metrics.add(counters);
-            metrics.add(new SinkMetricSource(sink.metrics()));
-            metrics.addAll(extraMetrics);
+            bindMeters();
             bars = candleReader();
-            http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics,
+            http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, meters,
                     CandleSite.routes(bars, new StreamsLiveBars(streams), windowNames(), config.topology().referenceData(),
                             this::health));
             LOG.info("ticklake running: Kafka {}, lake {}, catalog {}, HTTP port {}", config.bootstrapServers(),
@@ -113,6 +111,14 @@ public final class TickLakeService implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** {@code /metrics}: the Streams client's metrics under their Kafka names, the topology's counters, the sink's, the extras. */
+    private void bindMeters() {
+        new KafkaMetricFamilies("kafka_streams", streams::metrics).registerWith(meters);
+        counters.bindTo(meters);
+        new SinkMeters(sink.metrics()).bindTo(meters);
+        extraMetrics.forEach(b -> b.bindTo(meters));
     }
 
     private List<String> windowNames() {
@@ -255,6 +261,7 @@ public final class TickLakeService implements AutoCloseable {
             if (bars != null) {
                 bars.close();
             }
+            meters.close();
         } finally {
             closed.countDown();
         }

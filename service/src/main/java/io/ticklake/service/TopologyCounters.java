@@ -1,7 +1,8 @@
 package io.ticklake.service;
 
-import io.ticklake.service.http.MetricSource;
-import io.ticklake.service.http.PrometheusText;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ticklake.topology.DlqReason;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import org.apache.kafka.common.MetricName;
  * {@link DlqReason}, {@code ticklake_late_records_total{window}} for every window (a tick late for
  * {@code 1m} and {@code 1d} counts in both) and {@code ticklake_late_ticks_total} (records sent to the
  * late topic). A task's sensors go when the task leaves this instance (rebalance), so a sum may drop:
- * Prometheus treats that as a counter reset.
+ * Prometheus treats that as a counter reset. As meters ({@link #bindTo}) they are read at each scrape.
  */
-public final class TopologyCounters implements MetricSource {
+public final class TopologyCounters implements MeterBinder {
     static final String GROUP = "stream-ticklake-metrics";
     private final Supplier<Map<MetricName, ? extends Metric>> metrics;
     private final List<String> windows;
@@ -67,14 +68,19 @@ public final class TopologyCounters implements MetricSource {
     }
 
     @Override
-    public void collect(final PrometheusText out) {
-        final Snapshot s = snapshot();
-        s.deadLetters().forEach((reason, n) -> out.add("ticklake_dlq_records_total", "counter",
-                "Records sent to the dead-letter topic, by reason", Map.of("reason", reason), n));
-        s.lateWindows().forEach((window, n) -> out.add("ticklake_late_records_total", "counter",
-                "Ticks too late for a window, by window (a tick late for two windows counts in both)",
-                Map.of("window", window), n));
-        out.add("ticklake_late_ticks_total", "counter", "Ticks sent to the late topic", s.lateTicks());
+    public void bindTo(final MeterRegistry registry) {
+        for (final DlqReason r : DlqReason.values()) {
+            FunctionCounter.builder("ticklake_dlq_records_total", this, c -> c.snapshot().deadLetters().get(r.code()))
+                    .description("Records sent to the dead-letter topic, by reason").tag("reason", r.code())
+                    .register(registry);
+        }
+        for (final String w : windows) {
+            FunctionCounter.builder("ticklake_late_records_total", this, c -> c.snapshot().lateWindows().get(w))
+                    .description("Ticks too late for a window, by window (a tick late for two windows counts in both)")
+                    .tag("window", w).register(registry);
+        }
+        FunctionCounter.builder("ticklake_late_ticks_total", this, c -> c.snapshot().lateTicks())
+                .description("Ticks sent to the late topic").register(registry);
     }
 
     /** {@code -total} metrics of the group, summed per name over their tags. */

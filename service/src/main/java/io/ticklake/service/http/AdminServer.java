@@ -3,12 +3,12 @@ package io.ticklake.service.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin HTTP server on the JDK's {@code com.sun.net.httpserver}: {@code /health/live} and
  * {@code /health/ready} (200 or 503, for probes), {@code /health} (JSON, 200 when ready else 503),
- * {@code /metrics} (Prometheus text), and the routes a caller adds (the candle page,
+ * {@code /metrics} (Prometheus text: the scrape of a {@link PrometheusMeterRegistry}), and the routes a caller adds (the candle page,
  * {@link io.ticklake.service.http.page.CandleSite}). GET and HEAD only. Port 0 binds a free port ({@link #port()}).
  */
 public final class AdminServer implements AutoCloseable {
@@ -42,14 +42,15 @@ public final class AdminServer implements AutoCloseable {
      * dropped) until a deadline frees a thread.
      */
     static final int THREADS = 32;
-    private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    /** The Prometheus text format the registry writes for {@code /metrics}. */
+    public static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private final HttpServer server;
     private final ExecutorService executor;
     private final Supplier<Health> health;
-    private final List<MetricSource> metrics;
+    private final PrometheusMeterRegistry metrics;
 
     private AdminServer(final HttpServer server, final ExecutorService executor, final Supplier<Health> health,
-                        final List<MetricSource> metrics) {
+                        final PrometheusMeterRegistry metrics) {
         this.server = server;
         this.executor = executor;
         this.health = health;
@@ -57,12 +58,12 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts the server.
+     * Binds and starts the server; {@code /metrics} serves {@code metrics}' scrape (the caller owns the registry).
      *
      * @throws UncheckedIOException with a one-line reason when the port cannot be bound
      */
     public static AdminServer start(final String host, final int port, final Supplier<Health> health,
-                                    final List<MetricSource> metrics) {
+                                    final PrometheusMeterRegistry metrics) {
         return start(host, port, health, metrics, Map.of());
     }
 
@@ -73,8 +74,9 @@ public final class AdminServer implements AutoCloseable {
      * @throws UncheckedIOException with a one-line reason when the port cannot be bound
      */
     public static AdminServer start(final String host, final int port, final Supplier<Health> health,
-                                    final List<MetricSource> metrics, final Map<String, HttpHandler> routes) {
+                                    final PrometheusMeterRegistry metrics, final Map<String, HttpHandler> routes) {
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
         final HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -88,7 +90,7 @@ public final class AdminServer implements AutoCloseable {
                     return t;
                 });
         executor.allowCoreThreadTimeOut(true);   // idle: no threads
-        final AdminServer admin = new AdminServer(server, executor, health, List.copyOf(metrics));
+        final AdminServer admin = new AdminServer(server, executor, health, metrics);
         server.setExecutor(executor);
         server.createContext("/health/live", ex -> admin.probe(ex, true));
         server.createContext("/health/ready", ex -> admin.probe(ex, false));
@@ -148,15 +150,15 @@ public final class AdminServer implements AutoCloseable {
         if (!exact(ex)) {
             return;
         }
-        final PrometheusText text = new PrometheusText();
-        for (final MetricSource source : metrics) {
-            try {
-                source.collect(text);
-            } catch (RuntimeException e) {
-                LOG.debug("A metric source failed: {}", e.toString());
-            }
+        final String text;
+        try {
+            text = metrics.scrape(PROMETHEUS_TYPE);
+        } catch (RuntimeException e) {
+            LOG.debug("The metrics scrape failed: {}", e.toString());
+            respond(ex, 500, "text/plain; charset=utf-8", "metrics unavailable\n");
+            return;
         }
-        respond(ex, 200, PROMETHEUS_TYPE, text.render());
+        respond(ex, 200, PROMETHEUS_TYPE, text);
     }
 
     /** Answers 404/405 unless the request is GET or HEAD on exactly the context path. */

@@ -2,11 +2,13 @@ package io.ticklake.service.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,9 @@ class AdminServerTest {
     void probesFollowTheHealthAndMetricsAreServed() throws Exception {
         final AtomicReference<Health> health = new AtomicReference<>(
                 new Health(true, false, Map.of("streams", "REBALANCING", "sink", "RUNNING")));
-        try (AdminServer server = AdminServer.start("127.0.0.1", 0, health::get,
-                List.of(out -> out.add("ticklake_test_total", "counter", "a test", 7)))) {
+        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Counter.builder("ticklake_test_total").description("a test").register(meters).increment(7);
+        try (AdminServer server = AdminServer.start("127.0.0.1", 0, health::get, meters)) {
             final int port = server.port();
             assertThat(port).isPositive();
             assertThat(get(port, "/health/live", "GET").statusCode()).isEqualTo(200);
@@ -39,8 +42,10 @@ class AdminServerTest {
 
             final HttpResponse<String> m = get(port, "/metrics", "GET");
             assertThat(m.statusCode()).isEqualTo(200);
-            assertThat(m.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-            assertThat(m.body()).contains("ticklake_test_total 7");
+            assertThat(m.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            final PrometheusScrape scrape = PrometheusScrape.parse(m.body());
+            assertThat(scrape.types()).containsEntry("ticklake_test_total", "counter");
+            assertThat(scrape.value("ticklake_test_total", Map.of())).isEqualTo(7);
 
             assertThat(get(port, "/metrics", "POST").statusCode()).isEqualTo(405);
             assertThat(get(port, "/nope", "GET").statusCode()).isEqualTo(404);

@@ -2,6 +2,8 @@ package io.ticklake.service.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -30,7 +32,7 @@ class SlowClientsTest {
         final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         final List<Socket> slow = new ArrayList<>();
         try (AdminServer server = AdminServer.start("127.0.0.1", 0,
-                () -> new Health(true, true, Map.of("streams", "RUNNING")), List.of())) {
+                () -> new Health(true, true, Map.of("streams", "RUNNING")), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
             for (int i = 0; i < SLOW_CLIENTS; i++) {
                 final Socket s = new Socket();
                 s.connect(new InetSocketAddress("127.0.0.1", server.port()), 1000);

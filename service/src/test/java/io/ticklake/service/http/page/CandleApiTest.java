@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticklake.data.OhlcBar;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.testing.TestMarket;
@@ -53,7 +55,7 @@ class CandleApiTest {
         MinuteBarLake.write(lake, bars);
         reader = new DuckDbBarsReader(() -> LocalLake.open(lake), Map.of("1m", "ohlc_1m", "1d", "ohlc_1d"), "ohlc_1m",
                 Clock.systemUTC());
-        server = AdminServer.start("127.0.0.1", 0, () -> STARTING, List.of(),
+        server = AdminServer.start("127.0.0.1", 0, () -> STARTING, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 CandleSite.routes(reader, LiveBars.NONE, List.of("1m", "1d"), ReferenceData.builtIn(), () -> STARTING));
     }
 
