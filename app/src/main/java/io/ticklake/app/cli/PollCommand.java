@@ -1,10 +1,11 @@
 package io.ticklake.app.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticklake.service.UsageException;
 import io.ticklake.service.config.KafkaEnv;
 import io.ticklake.service.http.AdminServer;
 import io.ticklake.service.http.Health;
-import io.ticklake.service.http.MetricSource;
 import io.ticklake.service.Signals;
 import io.ticklake.data.replay.KafkaTickSink;
 import io.ticklake.poll.PollConfig;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -106,16 +106,17 @@ public final class PollCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final PollStats stats = new PollStats();
+        final PollMeters meters = new PollMeters(stats, prepared.api().name());
         final Ticker.Stop ticker = new Ticker.Stop();
         final CountDownLatch finished = new CountDownLatch(1);
         try (KafkaTickSink sink = PollSetup.connect(config);
-             AdminServer http = serve(config, stats, prepared.api().name(), out);
+             AdminServer http = serve(config, stats, meters, out);
              Signals signals = Signals.install(ticker::stop, () -> await(finished))) {
             final Poller poller = prepared.poller(sink, stats, Clock.systemUTC());
             out.println("ticklake poll: " + prepared.api().name() + " " + config.symbols().size() + " symbol(s) every "
                     + config.interval().toMillis() / 1000.0 + " s → " + config.topic() + " (state " + config.stateFile() + ")");
             out.flush();
-            poller.run(ticker, maxPolls, noStatus ? s -> { } : statusLine(err));
+            poller.run(ticker, maxPolls, noStatus ? meters : meters.andThen(statusLine(err)));
         } finally {
             finished.countDown();
         }
@@ -177,12 +178,14 @@ public final class PollCommand implements Callable<Integer> {
         }
     }
 
-    private static AdminServer serve(final PollConfig config, final PollStats stats, final String source, final PrintWriter out) {
+    private static AdminServer serve(final PollConfig config, final PollStats stats, final PollMeters meters,
+                                     final PrintWriter out) {
         if (config.httpPort() == null) {
             return null;
         }
-        final AdminServer server = AdminServer.start(config.httpHost(), config.httpPort(), () -> health(stats),
-                List.of(metrics(stats, source)));
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        meters.bindTo(registry);
+        final AdminServer server = AdminServer.start(config.httpHost(), config.httpPort(), () -> health(stats), registry);
         out.println("ticklake poll: health and metrics on http://" + config.httpHost() + ":" + server.port() + "/health (port "
                 + server.port() + ")");
         return server;
@@ -194,29 +197,6 @@ public final class PollCommand implements Callable<Integer> {
         final boolean live = s.state() != PollStats.State.STOPPED;
         final boolean ready = live && s.state() == PollStats.State.POLLING && s.lastSuccessMs() >= 0;
         return new Health(live, ready, Map.of("poller", s.state().name()));
-    }
-
-    /** {@code ticklake_poll_*} for {@code /metrics}. */
-    static MetricSource metrics(final PollStats stats, final String source) {
-        return out -> {
-            final PollStats.Snapshot s = stats.snapshot();
-            final Map<String, String> src = Map.of("source", source);
-            out.add("ticklake_poll_polls_total", "counter", "Polls of every symbol", src, s.polls());
-            out.add("ticklake_poll_requests_total", "counter", "HTTP requests to the API", src, s.requests());
-            out.add("ticklake_poll_ticks_sent_total", "counter", "Ticks sent and acknowledged by Kafka", src, s.ticksSent());
-            out.add("ticklake_poll_stale_total", "counter", "Quotes unchanged since the last tick (not resent)", src, s.stale());
-            s.rejects().forEach((reason, n) -> out.add("ticklake_poll_rejects_total", "counter",
-                    "Quotes or responses that could not become a tick, by reason", Map.of("source", source, "reason", reason), n));
-            s.errors().forEach((reason, n) -> out.add("ticklake_poll_errors_total", "counter",
-                    "Failed requests backed off from, by reason", Map.of("source", source, "reason", reason), n));
-            if (s.lastSuccessMs() >= 0) {
-                out.add("ticklake_poll_last_success_timestamp_seconds", "gauge", "Wall-clock time of the last good poll", src,
-                        s.lastSuccessMs() / 1000.0);
-            }
-            if (s.lastEventTs() >= 0) {
-                out.add("ticklake_poll_event_time_ms", "gauge", "Event time of the newest tick sent", src, s.lastEventTs());
-            }
-        };
     }
 
     private static Consumer<PollStats.Snapshot> statusLine(final PrintWriter err) {

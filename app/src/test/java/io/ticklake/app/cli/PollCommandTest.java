@@ -109,6 +109,14 @@ class PollCommandTest {
             final String base = "http://127.0.0.1:" + m.group(1);
             await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/metrics").contains(
                     "ticklake_poll_ticks_sent_total{source=\"yahoo\"} 1"));
+            // the families (and types) the poller served before /metrics moved to Micrometer; the two gauges once known
+            await().atMost(Duration.ofSeconds(30)).until(() -> types(get(base + "/metrics")).size() == 6);
+            assertThat(types(get(base + "/metrics"))).containsExactlyInAnyOrder(
+                    "ticklake_poll_polls_total counter", "ticklake_poll_requests_total counter",
+                    "ticklake_poll_ticks_sent_total counter", "ticklake_poll_stale_total counter",
+                    "ticklake_poll_last_success_timestamp_seconds gauge", "ticklake_poll_event_time_ms gauge");
+            assertThat(get(base + "/metrics").lines().filter(l -> !l.startsWith("#")))
+                    .allMatch(l -> l.matches("ticklake_poll_[a-z_]+\\{source=\"yahoo\"} \\S+"), "every sample has its source");
             assertThat(get(base + "/health")).contains("\"poller\":\"POLLING\"").contains("\"ready\":true");
 
             assertThat(code.get()).isZero();
@@ -119,6 +127,11 @@ class PollCommandTest {
         } finally {
             api.stop(0);
         }
+    }
+
+    /** {@code name type} of each {@code # TYPE} line. */
+    private static List<String> types(final String metrics) {
+        return metrics.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.substring("# TYPE ".length())).toList();
     }
 
     private static String get(final String url) throws Exception {

@@ -3,6 +3,9 @@ package io.ticklake.app.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticklake.app.cli.RunCommand;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.Secrets;
@@ -108,8 +111,9 @@ final class DeployChecks {
         final String metrics = annotations(m).path("prometheus.io/path").asText();
         assertThat(annotations(m).path("prometheus.io/scrape").asText()).isEqualTo("true");
         final AtomicReference<Health> health = new AtomicReference<>(new Health(true, true, Map.of()));
-        try (AdminServer server = AdminServer.start("127.0.0.1", 0, health::get,
-                List.of(out -> out.add("ticklake_deploy_check", "gauge", "a sample", 1)))) {
+        final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Gauge.builder("ticklake_deploy_check", () -> 1).description("a sample").register(meters);
+        try (AdminServer server = AdminServer.start("127.0.0.1", 0, health::get, meters)) {
             final int port = server.port();
             assertThat(status(port, live)).as("liveness %s when live", live).isEqualTo(200);
             assertThat(status(port, ready)).as("readiness %s when ready", ready).isEqualTo(200);
