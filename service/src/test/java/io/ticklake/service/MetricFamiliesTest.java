@@ -69,7 +69,7 @@ class MetricFamiliesTest {
                 }
                 // some Kafka sensors appear with their first use (a fetch, a commit): wait for the set to settle
                 await("the captured families").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> PrometheusScrape.parse(scrape(port).body()).families().keySet()
+                        .untilAsserted(() -> assertThat(PrometheusScrape.parse(scrape(port).body()).families().keySet())
                                 .containsAll(expected.keySet()));
                 final HttpResponse<String> response = scrape(port);
                 assertThat(response.headers().firstValue("Content-Type"))
