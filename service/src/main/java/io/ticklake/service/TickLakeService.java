@@ -1,12 +1,12 @@
 package io.ticklake.service;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.ConfigKeys;
 import io.ticklake.service.http.AdminServer;
 import io.ticklake.service.http.Health;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ticklake.service.http.KafkaMetricFamilies;
 import io.ticklake.service.http.page.CandleSite;
 import io.ticklake.service.http.page.DuckDbBarsReader;

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin HTTP server on the JDK's {@code com.sun.net.httpserver}: {@code /health/live} and
  * {@code /health/ready} (200 or 503, for probes), {@code /health} (JSON, 200 when ready else 503),
- * {@code /metrics} (Prometheus text: the scrape of a {@link PrometheusMeterRegistry}), and the routes a caller adds (the candle page,
- * {@link io.ticklake.service.http.page.CandleSite}). GET and HEAD only. Port 0 binds a free port ({@link #port()}).
+ * {@code /metrics} (Prometheus text: the scrape of a {@link PrometheusMeterRegistry}), and the routes a
+ * caller adds (the candle page, {@link io.ticklake.service.http.page.CandleSite}). GET and HEAD only.
+ * Port 0 binds a free port ({@link #port()}).
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);

@@ -77,6 +77,22 @@ class KafkaMetricFamiliesTest {
         }
     }
 
+    @Test
+    void aGaugeNamedLikeACounterWithoutTotalOrANegativeCounterDoesNotBreakTheScrape() {
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (Metrics kafka = new Metrics()) {
+            add(kafka, "rebalance-total", "coordinator", "rebalances", Map.of(), 3);
+            add(kafka, "rebalance", "coordinator", "a gauge the text format would write as the counter's family", Map.of(), 1);
+            add(kafka, "odd-total", "coordinator", "", Map.of(), -1);
+            new KafkaMetricFamilies("k", kafka::metrics).registerWith(registry);
+
+            final PrometheusScrape scrape = PrometheusScrape.parse(registry.scrape());
+
+            assertThat(scrape.value("k_coordinator_rebalance_total", Map.of())).isEqualTo(3);
+            assertThat(scrape.samples()).doesNotContainKeys("k_coordinator_rebalance", "k_coordinator_odd_total");
+        }
+    }
+
     private static void add(final Metrics kafka, final String name, final String group, final String help,
                             final Map<String, String> tags, final double value) {
         kafka.addMetric(kafka.metricName(name, group, help, tags), (Measurable) (c, now) -> value);
