@@ -33,6 +33,9 @@ import org.apache.kafka.common.MetricName;
  * {@code records-lag-max} has {@code {client-id}} and {@code {client-id, topic, partition}}), and sees
  * metrics that appear later (a new task, a replaced thread) only on a periodic rescan. This reads the
  * clients' registry on each scrape, so the families follow the tasks this instance owns at that moment.
+ *
+ * <p>Left out, so that one odd metric cannot fail the whole scrape: a negative counter value, and a
+ * gauge named like a counter without its {@code _total} (the text format names the counter's family so).
  */
 public final class KafkaMetricFamilies implements MultiCollector {
     private final String prefix;
@@ -54,8 +57,14 @@ public final class KafkaMetricFamilies implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
+        final Map<MetricName, ? extends Metric> now;
+        try {
+            now = metrics.get();
+        } catch (RuntimeException e) {
+            return new MetricSnapshots();   // a client closing or replacing a thread: this scrape without them
+        }
         final Map<String, Family> families = new LinkedHashMap<>();
-        metrics.get().forEach((name, metric) -> {
+        now.forEach((name, metric) -> {
             final Object value;
             try {
                 value = metric.metricValue();
