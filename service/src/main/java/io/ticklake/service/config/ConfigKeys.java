@@ -23,6 +23,7 @@ public final class ConfigKeys {
     public static final String STATE_DIR = "state.dir";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String PROCESSING_GUARANTEE = "streams.processing.guarantee";
     public static final String STREAMS_THREADS = "streams.num.stream.threads";
     public static final String CLOSE_TIMEOUT_MS = "shutdown.timeout.ms";
@@ -60,6 +61,10 @@ public final class ConfigKeys {
                     + "it local (demo does).")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM,
                     "Port of the admin HTTP server; 0 picks a free port (printed).")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, null, ConfigKeys::hostValid, Importance.MEDIUM,
+                    "Host the other instances reach this one's admin HTTP server at: with the bound port it is Kafka "
+                    + "Streams' application.server, so that each page shows every instance's live bars (default: "
+                    + "http.host, or this machine's host name when http.host is 0.0.0.0 or ::; a pod sets its IP).")
             .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
                     ConfigDef.CaseInsensitiveValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.HIGH,
                     "exactly_once_v2 or at_least_once.")
@@ -129,6 +134,14 @@ public final class ConfigKeys {
     private static void applicationIdValid(final String name, final Object value) {
         if (value == null || !value.toString().matches("[A-Za-z0-9._-]{1,200}")) {
             throw new org.apache.kafka.common.config.ConfigException(name, value, "must match [A-Za-z0-9._-]{1,200}");
+        }
+    }
+
+    /** A host name or an IP literal (IPv6 with or without brackets): nothing that changes a URL's meaning. */
+    private static void hostValid(final String name, final Object value) {
+        if (value != null && !value.toString().isBlank()
+                && !value.toString().strip().matches("[A-Za-z0-9._-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
+            throw new org.apache.kafka.common.config.ConfigException(name, value, "must be a host name or an IP address");
         }
     }
 
