@@ -26,10 +26,14 @@ import org.slf4j.LoggerFactory;
  * error gives an answer whose {@code missing} names it, never an exception and never a hang.
  */
 final class PeerLiveBars {
-    /** Connect and answer timeout of one request to a peer. */
-    static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * Connect and answer timeout of one request to a peer: a peer's stores answer in milliseconds; this
+     * leaves room for a loaded machine or a pause, and bounds how long a page waits for a dead peer.
+     */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(PeerLiveBars.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+    // HTTP/1.1: the admin server speaks nothing else, and an HTTP/2 upgrade offer would only cost headers
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** The live bars of {@code index} in {@code window} held by {@code peer}. */

@@ -14,6 +14,8 @@ import io.ticklake.service.config.AppConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +34,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * share the partitions of {@code ticks-raw}; the API of either shows every index with live bars and the
  * latest and open bar of an index whose partition the other instance holds (interactive queries
  * through {@code application.server}). Each instance has its own lake, and the sink does not roll during
- * the test, so no index can come from history: what is seen is the live view.
+ * the test, so no index can come from history: what is seen is the live view. A third instance that
+ * never answers is named as missing, without holding up the answer.
  */
 class MultiInstanceViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -101,6 +105,45 @@ class MultiInstanceViewTest {
                             assertThat(bars.get(true).get("close").asDouble()).isEqualTo(secondPrice.get(index));
                         });
             }
+            assertThat(json(a, "/api/indices").get("missing")).as("nothing missing").isEmpty();
+
+            aThirdInstanceThatDoesNotAnswerIsNamedAsMissing(kafka, a, b, indices);
+        }
+    }
+
+    /**
+     * A third instance whose {@code application.server} accepts connections but never answers takes a
+     * partition: the others still answer at once, listing what they can and naming it as missing.
+     */
+    private void aThirdInstanceThatDoesNotAnswerIsNamedAsMissing(final EmbeddedKafka kafka, final TickLakeService a,
+                                                                final TickLakeService b,
+                                                                final Map<String, Integer> indices) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             TickLakeService c = new TickLakeService(config(kafka, "c",
+                     Map.of("streams.application.server", "127.0.0.1:" + silent.getLocalPort())), Clock.systemUTC(),
+                     List.of()).start()) {
+            final String missing = "the instance at 127.0.0.1:" + silent.getLocalPort() + " did not answer";
+            await("three instances ready, one partition each").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> Stream.of(a, b, c).allMatch(s -> s.health().ready() && activePartitions(s).size() == 1));
+            final Set<Integer> ofC = activePartitions(c);
+            final Set<String> notOnC = indices.entrySet().stream().filter(e -> !ofC.contains(e.getValue()))
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            final String onC = indices.entrySet().stream().filter(e -> ofC.contains(e.getValue()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            await("/api/indices of a names the silent instance").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                        final long t0 = System.nanoTime();
+                        final JsonNode body = json(a, "/api/indices");
+                        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+                        assertThat(body.get("missing").toString()).contains(missing);
+                        final Set<String> names = new TreeSet<>();
+                        body.get("indices").forEach(n -> names.add(n.get("index").asText()));
+                        assertThat(names).containsAll(notOnC);
+                    });
+            await("/api/stream of b says the bars of " + onC + " are missing").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(firstMissingEvent(b, onC)).contains(missing));
         }
     }
 
@@ -124,7 +167,11 @@ class MultiInstanceViewTest {
     }
 
     private AppConfig config(final EmbeddedKafka kafka, final String name) {
-        final Map<String, String> overrides = new LinkedHashMap<>();
+        return config(kafka, name, Map.of());
+    }
+
+    private AppConfig config(final EmbeddedKafka kafka, final String name, final Map<String, String> more) {
+        final Map<String, String> overrides = new LinkedHashMap<>(more);
         overrides.put("topology.window.1m.grace.ms", "0");
         overrides.put("sink.roll.max.age.ms", "3600000");   // no file lands in the lake while the test runs
         overrides.put("streams.session.timeout.ms", "10000");
@@ -156,11 +203,34 @@ class MultiInstanceViewTest {
     }
 
     private Set<String> indexNames(final TickLakeService service) throws Exception {
-        final HttpResponse<String> r = http.send(get(service, "/api/indices"), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         final Set<String> names = new TreeSet<>();
-        JSON.readTree(r.body()).get("indices").forEach(n -> names.add(n.get("index").asText()));
+        json(service, "/api/indices").get("indices").forEach(n -> names.add(n.get("index").asText()));
         return names;
+    }
+
+    private JsonNode json(final TickLakeService service, final String path) throws Exception {
+        final HttpResponse<String> r = http.send(get(service, path), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** The {@code missing} text of the first {@code event: missing} of {@code /api/stream}; empty if the stream ends first. */
+    private String firstMissingEvent(final TickLakeService service, final String index) throws Exception {
+        final HttpResponse<InputStream> r = http.send(get(service, "/api/stream?index=" + index + "&window=1m"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String event = "";
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("event: ")) {
+                    event = line.substring("event: ".length());
+                } else if (line.startsWith("data: ") && event.equals("missing")) {
+                    return JSON.readTree(line.substring("data: ".length())).get("missing").asText();
+                }
+            }
+        }
+        return "";
     }
 
     /**

@@ -137,11 +137,26 @@ public final class ConfigKeys {
         }
     }
 
-    /** A host name or an IP literal (IPv6 with or without brackets): nothing that changes a URL's meaning. */
+    /** A host name, an IPv4 address or an IPv6 literal (with or without brackets): nothing that changes a URL. */
     private static void hostValid(final String name, final Object value) {
-        if (value != null && !value.toString().isBlank()
-                && !value.toString().strip().matches("[A-Za-z0-9._-]{1,253}|\\[?[0-9A-Fa-f:.]{2,45}]?")) {
+        if (value == null || value.toString().isBlank()) {
+            return;
+        }
+        final String host = value.toString().strip();
+        if (!host.matches("[A-Za-z0-9._-]{1,253}") && !isIpv6Literal(host)) {
             throw new org.apache.kafka.common.config.ConfigException(name, value, "must be a host name or an IP address");
+        }
+    }
+
+    private static boolean isIpv6Literal(final String host) {
+        final String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!bare.matches("[0-9A-Fa-f:.]{2,45}")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(bare) instanceof java.net.Inet6Address;   // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
