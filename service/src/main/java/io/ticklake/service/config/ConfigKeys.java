@@ -63,8 +63,9 @@ public final class ConfigKeys {
                     "Port of the admin HTTP server; 0 picks a free port (printed).")
             .define(HTTP_ADVERTISED_HOST, Type.STRING, null, ConfigKeys::hostValid, Importance.MEDIUM,
                     "Host the other instances reach this one's admin HTTP server at: with the bound port it is Kafka "
-                    + "Streams' application.server, so that each page shows every instance's live bars (default: "
-                    + "http.host, or this machine's host name when http.host is 0.0.0.0 or ::; a pod sets its IP).")
+                    + "Streams' application.server (streams.application.server, if set, wins), through which each "
+                    + "instance's page shows every instance's live bars. Default: http.host, or this machine's host "
+                    + "name when http.host is 0.0.0.0 or ::.")
             .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
                     ConfigDef.CaseInsensitiveValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.HIGH,
                     "exactly_once_v2 or at_least_once.")
