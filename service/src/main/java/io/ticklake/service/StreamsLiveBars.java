@@ -3,6 +3,8 @@ package io.ticklake.service;
 import io.ticklake.data.OhlcBar;
 import io.ticklake.service.http.page.HistoryBar;
 import io.ticklake.service.http.page.LiveBars;
+import io.ticklake.service.http.page.LiveIndices;
+import io.ticklake.service.http.page.LiveState;
 import io.ticklake.topology.LatestBars;
 import io.ticklake.topology.bars.LiveBar;
 import java.util.List;
@@ -14,7 +16,9 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * {@link LiveBars} from this instance's Kafka Streams stores ({@link LatestBars}, interactive queries):
- * the bars of the partitions this instance holds; empty while Streams is not running or rebalancing.
+ * the bars of the partitions this instance holds. While Streams is neither running nor rebalancing,
+ * or a store is migrating, the answer says the bars are missing (the next poll asks again).
+ * {@link ClusterLiveBars} adds the other instances'.
  */
 final class StreamsLiveBars implements LiveBars {
     private final StreamsRunner streams;
@@ -24,30 +28,27 @@ final class StreamsLiveBars implements LiveBars {
     }
 
     @Override
-    public Optional<HistoryBar> open(final String index, final String window) {
-        return query(l -> l.open(index, window).map(StreamsLiveBars::bar)).flatMap(Function.identity());
+    public LiveState state(final String index, final String window) {
+        return query(l -> new LiveState(l.open(index, window).map(StreamsLiveBars::bar).orElse(null),
+                l.latest(index, window).map(StreamsLiveBars::bar).orElse(null), null), LiveState::missing);
     }
 
     @Override
-    public Optional<HistoryBar> latestFinal(final String index, final String window) {
-        return query(l -> l.latest(index, window).map(StreamsLiveBars::bar)).flatMap(Function.identity());
+    public LiveIndices indices() {
+        return query(l -> new LiveIndices(List.copyOf(new TreeSet<>(l.all().stream().map(OhlcBar::index).toList())),
+                List.of()), LiveIndices::missing);
     }
 
-    @Override
-    public List<String> indices() {
-        return query(l -> List.copyOf(new TreeSet<>(l.all().stream().map(OhlcBar::index).toList())))
-                .orElse(List.of());
-    }
-
-    private <T> Optional<T> query(final Function<LatestBars, T> q) {
+    private <T> T query(final Function<LatestBars, T> q, final Function<String, T> missing) {
         final Optional<KafkaStreams> ks = streams.streams();
-        if (ks.isEmpty() || ks.get().state() != KafkaStreams.State.RUNNING) {
-            return Optional.empty();
+        final KafkaStreams.State state = ks.map(KafkaStreams::state).orElse(KafkaStreams.State.CREATED);
+        if (!state.isRunningOrRebalancing()) {
+            return missing.apply("the live bars of this instance: Kafka Streams is " + state);
         }
         try {
-            return Optional.of(q.apply(LatestBars.of(ks.get())));
+            return q.apply(LatestBars.of(ks.get()));
         } catch (InvalidStateStoreException e) {
-            return Optional.empty();   // migrating during a rebalance: the next poll asks again
+            return missing.apply("the live bars of this instance: its stores are migrating (rebalance); retry");
         }
     }
 

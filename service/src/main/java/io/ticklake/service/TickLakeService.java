@@ -29,13 +29,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
  * catalog commit hook, and the admin HTTP server. {@link #start()} first checks that Kafka answers
- * ({@link TopicAdmin#probe}), then brings them up in that order;
+ * ({@link TopicAdmin#probe}), then brings them up in that order, except that the admin server binds
+ * its port before Streams starts (its address is Streams' {@code application.server}, through which
+ * the candle page of any instance shows every instance's live bars) and serves once everything runs;
  * {@link #close()} stops intake first (Streams closes, leaving its group), then flushes and commits the
  * sink, then the catalog, then HTTP. {@link #awaitStop()} blocks until {@link #requestStop()} or a
  * fatal failure of Streams or the sink.
@@ -55,6 +59,7 @@ public final class TickLakeService implements AutoCloseable {
     private ObjectStore store;
     private CatalogWiring catalog;
     private LakeSink sink;
+    private AdminServer.Bound httpBinding;
     private AdminServer http;
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
@@ -86,7 +91,10 @@ public final class TickLakeService implements AutoCloseable {
             }
             store = storeDecorator.apply(ObjectStores.open(config.lake().orElseThrow(), config.sink().s3()));
             catalog = CatalogWiring.create(config, store);
+            // bound first: its port (a free one with http.port=0) is the application.server the others ask
+            httpBinding = AdminServer.bind(config.httpHost(), config.httpPort());
             final Properties streamsProps = config.streamsProps();
+            final HostInfo self = advertise(streamsProps, httpBinding.port());
             // the topology cuts dead letters to the producer's max.request.size configured here
             streams = new StreamsRunner(TickTopology.topology(config.topology(), streamsProps), streamsProps,
                     Duration.ofMillis(config.closeTimeoutMs()), clock);
@@ -101,11 +109,13 @@ public final class TickLakeService implements AutoCloseable {
             sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
             bindMeters();
             bars = candleReader();
-            http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, meters,
-                    CandleSite.routes(bars, new StreamsLiveBars(streams), windowNames(), config.topology().referenceData(),
-                            this::health));
-            LOG.info("ticklake running: Kafka {}, lake {}, catalog {}, HTTP port {}", config.bootstrapServers(),
-                    config.lake().orElseThrow(), catalog.description(), http.port());
+            final StreamsLiveBars local = new StreamsLiveBars(streams);
+            http = httpBinding.start(this::health, meters, CandleSite.routes(bars,
+                    new ClusterLiveBars(streams, local, self, new PeerLiveBars()), local, windowNames(),
+                    config.topology().referenceData(), this::health));
+            LOG.info("ticklake running: Kafka {}, lake {}, catalog {}, HTTP port {} (advertised as {})",
+                    config.bootstrapServers(), config.lake().orElseThrow(), catalog.description(), http.port(),
+                    PeerLiveBars.endpoint(self));
             return this;
         } catch (RuntimeException e) {
             close();
@@ -119,6 +129,17 @@ public final class TickLakeService implements AutoCloseable {
         counters.bindTo(meters);
         new SinkMeters(sink.metrics()).bindTo(meters);
         extraMetrics.forEach(b -> b.bindTo(meters));
+    }
+
+    /**
+     * Sets {@code application.server} to the advertised host and the bound admin port, unless
+     * {@code streams.application.server} is configured (it wins: e.g. a port mapped by a proxy); returns it.
+     */
+    private HostInfo advertise(final Properties streamsProps, final int boundPort) {
+        final String host = config.httpAdvertisedHost();
+        streamsProps.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                PeerLiveBars.endpoint(new HostInfo(host, boundPort)));
+        return HostInfo.buildFromEndpoint(streamsProps.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG));
     }
 
     private List<String> windowNames() {
@@ -257,6 +278,8 @@ public final class TickLakeService implements AutoCloseable {
             }
             if (http != null) {
                 http.close();
+            } else if (httpBinding != null) {
+                httpBinding.close();
             }
             if (bars != null) {
                 bars.close();

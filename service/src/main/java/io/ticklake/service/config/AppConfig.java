@@ -6,6 +6,8 @@ import io.ticklake.sink.store.LakeRoot;
 import io.ticklake.topology.TopologyConfig;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -207,12 +209,35 @@ public final class AppConfig {
         return v == null || v.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "ticklake-state") : Path.of(v);
     }
 
+    private static final Set<String> WILDCARDS = Set.of("0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0");
+
     public String httpHost() {
         return get(ConfigKeys.HTTP_HOST);
     }
 
     public int httpPort() {
         return own.intValue(ConfigKeys.HTTP_PORT);
+    }
+
+    /**
+     * The host the other instances reach this one's admin server at ({@link ConfigKeys#HTTP_ADVERTISED_HOST}):
+     * as configured; else {@link #httpHost()} unless it is a wildcard address, then this machine's host name
+     * (the loopback address when the name cannot be found).
+     */
+    public String httpAdvertisedHost() {
+        final String set = values.get(ConfigKeys.HTTP_ADVERTISED_HOST);
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        final String bind = httpHost();
+        if (!WILDCARDS.contains(bind)) {
+            return bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return InetAddress.getLoopbackAddress().getHostAddress();
+        }
     }
 
     public String processingGuarantee() {

@@ -23,6 +23,7 @@ public final class ConfigKeys {
     public static final String STATE_DIR = "state.dir";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
+    public static final String HTTP_ADVERTISED_HOST = "http.advertised.host";
     public static final String PROCESSING_GUARANTEE = "streams.processing.guarantee";
     public static final String STREAMS_THREADS = "streams.num.stream.threads";
     public static final String CLOSE_TIMEOUT_MS = "shutdown.timeout.ms";
@@ -60,6 +61,11 @@ public final class ConfigKeys {
                     + "it local (demo does).")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(0, 65_535), Importance.MEDIUM,
                     "Port of the admin HTTP server; 0 picks a free port (printed).")
+            .define(HTTP_ADVERTISED_HOST, Type.STRING, null, ConfigKeys::hostValid, Importance.MEDIUM,
+                    "Host the other instances reach this one's admin HTTP server at: with the bound port it is Kafka "
+                    + "Streams' application.server (streams.application.server, if set, wins), through which each "
+                    + "instance's page shows every instance's live bars. Default: http.host, or this machine's host "
+                    + "name when http.host is 0.0.0.0 or ::.")
             .define(PROCESSING_GUARANTEE, Type.STRING, StreamsConfig.EXACTLY_ONCE_V2,
                     ConfigDef.CaseInsensitiveValidString.in(StreamsConfig.EXACTLY_ONCE_V2, StreamsConfig.AT_LEAST_ONCE), Importance.HIGH,
                     "exactly_once_v2 or at_least_once.")
@@ -129,6 +135,29 @@ public final class ConfigKeys {
     private static void applicationIdValid(final String name, final Object value) {
         if (value == null || !value.toString().matches("[A-Za-z0-9._-]{1,200}")) {
             throw new org.apache.kafka.common.config.ConfigException(name, value, "must match [A-Za-z0-9._-]{1,200}");
+        }
+    }
+
+    /** A host name, an IPv4 address or an IPv6 literal (with or without brackets): nothing that changes a URL. */
+    private static void hostValid(final String name, final Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return;
+        }
+        final String host = value.toString().strip();
+        if (!host.matches("[A-Za-z0-9._-]{1,253}") && !isIpv6Literal(host)) {
+            throw new org.apache.kafka.common.config.ConfigException(name, value, "must be a host name or an IP address");
+        }
+    }
+
+    private static boolean isIpv6Literal(final String host) {
+        final String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (!bare.matches("[0-9A-Fa-f:.]{2,45}")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(bare) instanceof java.net.Inet6Address;   // a literal: no lookup
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

@@ -76,14 +76,64 @@ public final class AdminServer implements AutoCloseable {
      */
     public static AdminServer start(final String host, final int port, final Supplier<Health> health,
                                     final PrometheusMeterRegistry metrics, final Map<String, HttpHandler> routes) {
-        Objects.requireNonNull(health, "health");
-        Objects.requireNonNull(metrics, "metrics");
-        final HttpServer server;
+        return bind(host, port).start(health, metrics, routes);
+    }
+
+    /**
+     * Binds the port without serving yet, so that the bound port (port 0: a free one) is known before
+     * what it will serve exists: Kafka Streams is told it as {@code application.server}. Connections
+     * wait in the backlog until {@link Bound#start}.
+     *
+     * @throws UncheckedIOException with a one-line reason when the port cannot be bound
+     */
+    public static Bound bind(final String host, final int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 16);
+            return new Bound(host, HttpServer.create(new InetSocketAddress(host, port), 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A bound, not yet serving admin server: {@link #start} it or {@link #close} it. */
+    public static final class Bound implements AutoCloseable {
+        private final String host;
+        private final HttpServer server;
+        private boolean started;
+
+        private Bound(final String host, final HttpServer server) {
+            this.host = host;
+            this.server = server;
+        }
+
+        /** The bound port. */
+        public int port() {
+            return server.getAddress().getPort();
+        }
+
+        /** Starts serving health, metrics and {@code routes} (as {@link AdminServer#start(String, int, Supplier, PrometheusMeterRegistry, Map)}). */
+        public synchronized AdminServer start(final Supplier<Health> health, final PrometheusMeterRegistry metrics,
+                                              final Map<String, HttpHandler> routes) {
+            if (started) {
+                throw new IllegalStateException("already started");
+            }
+            started = true;
+            return AdminServer.serve(host, server, health, metrics, routes);
+        }
+
+        /** Releases the port unless {@link #start} was called (then the {@link AdminServer} owns it). */
+        @Override
+        public synchronized void close() {
+            if (!started) {
+                started = true;
+                server.stop(0);
+            }
+        }
+    }
+
+    private static AdminServer serve(final String host, final HttpServer server, final Supplier<Health> health,
+                                     final PrometheusMeterRegistry metrics, final Map<String, HttpHandler> routes) {
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
         final ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
                     final Thread t = new Thread(r, "ticklake-http");

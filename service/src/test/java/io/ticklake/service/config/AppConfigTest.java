@@ -92,6 +92,21 @@ class AppConfigTest {
     }
 
     @Test
+    void theAdvertisedHostIsTheBindHostUnlessAWildcardOrConfigured() {
+        assertThat(AppConfig.of(Map.of("http.host", "127.0.0.1")).httpAdvertisedHost()).isEqualTo("127.0.0.1");
+        assertThat(AppConfig.of(Map.of("http.host", "0.0.0.0", "http.advertised.host", "10.1.2.3"))
+                .httpAdvertisedHost()).isEqualTo("10.1.2.3");
+        final String machine = AppConfig.of(Map.of("http.host", "0.0.0.0")).httpAdvertisedHost();
+        assertThat(machine).isNotBlank().isNotEqualTo("0.0.0.0");
+        assertThat(AppConfig.of(Map.of("http.host", "::")).httpAdvertisedHost()).isEqualTo(machine);
+        assertThat(AppConfig.of(Map.of("http.advertised.host", "[fd00::1]")).httpAdvertisedHost()).isEqualTo("[fd00::1]");
+        for (final String bad : new String[] {"a/b", "host:80", "beef:80", "x y", "evil.example@other", "[::1"}) {
+            assertThatThrownBy(() -> AppConfig.of(Map.of("http.advertised.host", bad))).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("http.advertised.host");
+        }
+    }
+
+    @Test
     void errorsAreOneLineNamingTheKey() throws IOException {
         assertThatThrownBy(() -> AppConfig.load(Map.of("sink.roll.max.recods", "5"), Map.of(), null))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("sink.roll.max.recods");

@@ -78,12 +78,15 @@ public final class CandleApi implements HttpHandler {
             // no readable history (e.g. a lake on S3): the live indices still make a page
             LOG.debug("No history for /api/indices: {}", e.toString());
         }
-        for (final String index : live.indices()) {
+        final LiveIndices liveIndices = live.indices();
+        for (final String index : liveIndices.indices()) {
             byIndex.putIfAbsent(index, described(index, null, null));
         }
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("windows", windows);
         out.put("indices", List.copyOf(byIndex.values()));
+        // an instance that did not answer: its indices may be absent (a lake's are still listed)
+        out.put("missing", liveIndices.missing());
         return out;
     }
 

@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpHandler;
 import io.ticklake.data.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,9 @@ import java.util.concurrent.Semaphore;
  * is polled every {@link #POLL}; a stream ends after {@link #STREAM_LENGTH} (below the admin server's
  * response deadline, which would cut it) and tells the browser to reconnect after {@link #RETRY}, so
  * {@code EventSource} simply continues. At most {@link #MAX_STREAMS} streams at once (each holds one
- * HTTP thread): more answer 503, so probes and scrapes keep their threads.
+ * HTTP thread): more answer 503, so probes and scrapes keep their threads. When the bars cannot be
+ * read (the instance holding the index did not answer, Kafka Streams is rebalancing) an
+ * {@code event: missing} with {@code {"missing": "<one line>"}} says so, once per change; the stream goes on.
  */
 public final class CandleStream implements HttpHandler {
     static final Duration POLL = Duration.ofMillis(200);
@@ -73,19 +77,25 @@ public final class CandleStream implements HttpHandler {
         write(out, "retry: " + RETRY.toMillis() + "\n\n");
         Optional<HistoryBar> sentFinal = Optional.empty();
         Optional<HistoryBar> sentOpen = Optional.empty();
+        String sentMissing = null;
         final long end = System.nanoTime() + STREAM_LENGTH.toNanos();
         try {
             while (System.nanoTime() < end) {
-                final Optional<HistoryBar> fin = live.latestFinal(index, window);
+                final LiveState state = live.state(index, window);
+                final Optional<HistoryBar> fin = state.latestFinalBar();
                 if (fin.isPresent() && !Objects.equals(fin, sentFinal)) {
                     event(out, fin.get());
                     sentFinal = fin;
                 }
-                final Optional<HistoryBar> open = live.open(index, window);
+                final Optional<HistoryBar> open = state.openBar();
                 if (open.isPresent() && !Objects.equals(open, sentOpen)) {
                     event(out, open.get());
                     sentOpen = open;
                 }
+                if (state.missing() != null && !state.missing().equals(sentMissing)) {
+                    write(out, "event: missing\ndata: " + json(Map.of("missing", state.missing())) + "\n\n");
+                }
+                sentMissing = state.missing();
                 Thread.sleep(POLL.toMillis());   // the store has no change listener: poll it
             }
         } catch (InterruptedException e) {
@@ -96,7 +106,11 @@ public final class CandleStream implements HttpHandler {
     }
 
     private static void event(final OutputStream out, final HistoryBar bar) throws IOException {
-        write(out, "event: bar\ndata: " + new String(Json.write(bar), java.nio.charset.StandardCharsets.UTF_8) + "\n\n");
+        write(out, "event: bar\ndata: " + json(bar) + "\n\n");
+    }
+
+    private static String json(final Object value) {
+        return new String(Json.write(value), StandardCharsets.UTF_8);
     }
 
     private static void write(final OutputStream out, final String text) throws IOException {

@@ -1,34 +1,29 @@
 package io.ticklake.service.http.page;
 
 import java.util.List;
-import java.util.Optional;
 
-/** The bars still being built by the topology (interactive queries); empty while Streams is not running. */
+/**
+ * The bars still being built by the topology (interactive queries). An answer that could not be had
+ * in full says which part is missing ({@link LiveState#missing()}, {@link LiveIndices#missing()})
+ * instead of failing: the page shows what it has.
+ */
 public interface LiveBars {
     /** None: a service without Streams (tests of the history alone). */
     LiveBars NONE = new LiveBars() {
         @Override
-        public Optional<HistoryBar> open(final String index, final String window) {
-            return Optional.empty();
+        public LiveState state(final String index, final String window) {
+            return LiveState.EMPTY;
         }
 
         @Override
-        public Optional<HistoryBar> latestFinal(final String index, final String window) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<String> indices() {
-            return List.of();
+        public LiveIndices indices() {
+            return LiveIndices.NONE;
         }
     };
 
-    /** The still-open bar of {@code index} in {@code window} ({@link HistoryBar#live()} true). */
-    Optional<HistoryBar> open(String index, String window);
+    /** The still-open bar and the latest closed bar of {@code index} in {@code window}. */
+    LiveState state(String index, String window);
 
-    /** The latest bar the topology closed. */
-    Optional<HistoryBar> latestFinal(String index, String window);
-
-    /** Indices this instance has bars of. */
-    List<String> indices();
+    /** Indices with live bars. */
+    LiveIndices indices();
 }

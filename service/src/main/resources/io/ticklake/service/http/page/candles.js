@@ -135,11 +135,14 @@
     const q = new URLSearchParams({ index: state.index, window: state.window });
     const source = new EventSource('/api/stream?' + q);
     state.source = source;
-    source.onopen = () => { window.ticklake.streamOpens++; $('live-state').textContent = 'connected'; };
-    source.onerror = () => { $('live-state').textContent = 'reconnecting'; };
+    source.onopen = () => { window.ticklake.streamOpens++; liveState('connected', ''); };
+    source.onerror = () => { liveState('reconnecting', ''); };
+    // the instance holding this index did not answer, or a rebalance is under way: say so, keep streaming
+    source.addEventListener('missing', (ev) => { liveState('bars missing', JSON.parse(ev.data).missing); });
     source.addEventListener('bar', (ev) => {
       const bar = JSON.parse(ev.data);
       window.ticklake.liveEvents++;
+      liveState('connected', '');
       if (bar.live) {
         $('live-bar').textContent = label(bar.time) + '  ' + price(bar.close);
         $('live-bar').className = 'num ' + (bar.close >= bar.open ? 'up' : 'down');
@@ -147,6 +150,8 @@
       upsert(bar);
     });
   }
+
+  function liveState(text, why) { $('live-state').textContent = text; $('live-state').title = why; }
 
   function message(text) { $('message').textContent = text; }
 

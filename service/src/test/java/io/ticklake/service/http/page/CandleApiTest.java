@@ -116,13 +116,24 @@ class CandleApiTest {
                 .map(OhlcBar::tradingDate).toList());
         assertThat(nya.get("first_date").asText()).isEqualTo(dates.first());
         assertThat(nya.get("last_date").asText()).isEqualTo(dates.last());
+        assertThat(body.get("missing")).as("nothing missing").isEmpty();
+    }
+
+    @Test
+    void theInternalApiServesThisInstancesLiveBars() throws Exception {
+        assertThat(ok("/api/internal/indices").toString()).isEqualTo("{\"indices\":[],\"missing\":[]}");
+        assertThat(ok("/api/internal/live?index=NYA&window=1m").toString())
+                .isEqualTo("{\"open\":null,\"latest_final\":null,\"missing\":null}");
+        assertThat(get("/api/internal/other").statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/bars?window=1m", "/api/bars?index=NYA&window=5m",
             "/api/bars?index=NYA%27%20OR%201%3D1--&window=1m", "/api/bars?index=NYA&window=1m&from=2021-13-01",
             "/api/bars?index=NYA&window=1m&from=2021-05-28&to=2021-05-01", "/api/bars?index=NYA&window=1m&x=1",
-            "/api/indices?index=NYA", "/api/stream?index=NYA&window=7m", "/api/stream?window=1m"})
+            "/api/indices?index=NYA", "/api/stream?index=NYA&window=7m", "/api/stream?window=1m",
+            "/api/internal/live?index=NYA&window=7m", "/api/internal/live?index=a%2Fb&window=1m",
+            "/api/internal/live?window=1m", "/api/internal/indices?index=NYA"})
     void badParametersAre400WithAOneLineJsonMessage(final String path) throws Exception {
         final HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(400);
