@@ -98,7 +98,9 @@ public final class TrinoClient {
 
     private HttpRequest.Builder headers(final HttpRequest.Builder b) {
         b.timeout(REQUEST_TIMEOUT).header("X-Trino-User", "ticklake").header("X-Trino-Catalog", catalog)
-                .header("X-Trino-Time-Zone", "UTC");
+                .header("X-Trino-Time-Zone", "UTC")
+                // without it Trino names every timestamp type "timestamp" (the protocol's old form)
+                .header("X-Trino-Client-Capabilities", "PARAMETRIC_DATETIME");
         return schema == null ? b : b.header("X-Trino-Schema", schema);
     }
 
@@ -136,7 +138,7 @@ public final class TrinoClient {
         if (t.equals("date")) {
             return LocalDate.parse(v.asText());
         }
-        if (t.startsWith("timestamp(") && !t.contains("with time zone")) {
+        if ((t.equals("timestamp") || t.startsWith("timestamp(")) && !t.contains("with time zone")) {
             return LocalDateTime.parse(v.asText().replace(' ', 'T'));
         }
         if (t.startsWith("decimal")) {
