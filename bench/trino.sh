@@ -7,6 +7,7 @@
 # in bench/results/trino-<format>.json and trino.txt. With LAKE: that lake only (results not kept).
 # Needs: Maven Central (once: io.trino:trino-server:476:tar.gz, ~820 MB, into ~/.m2, unpacked into
 # bench/target/), a Java 24+ JDK for Trino (TRINO_JAVA_HOME, default the Temurin 25 below), ~3 GB RAM, ~2 GB disk.
+# SKIP_BUILD=1 reuses app/target/ticklake.jar when it exists. Trino's own log: bench/target/trino-work/trino.log.
 # usage: bench/trino.sh [LAKE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
