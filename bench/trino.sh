@@ -7,7 +7,8 @@
 # in bench/results/trino-<format>.json and trino.txt. With LAKE: that lake only (results not kept).
 # Needs: Maven Central (once: io.trino:trino-server:476:tar.gz, ~820 MB, into ~/.m2, unpacked into
 # bench/target/), a Java 24+ JDK for Trino (TRINO_JAVA_HOME, default the Temurin 25 below), ~3 GB RAM, ~2 GB disk.
-# SKIP_BUILD=1 reuses app/target/ticklake.jar when it exists. Trino's own log: bench/target/trino-work/trino.log.
+# SKIP_BUILD=1 reuses app/target/ticklake.jar when it exists. Logs: bench/target/{demo,trino}-<format>.log, Trino's
+# own bench/target/trino-work/trino.log (of the last lake checked).
 # usage: bench/trino.sh [LAKE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,9 +38,9 @@ status=0
 : > "$out/trino.txt"
 for format in v1 v2-bss; do
   java -jar "$jar" demo --until-done --no-progress "${src[@]}" -D sink.parquet.format=$format --lake "$tmp/lake-$format" \
-    > "$tmp/demo-$format.txt" 2> "$tmp/demo-$format.log"
+    > "$target/demo-$format.txt" 2> "$target/demo-$format.log"
   echo "== sink.parquet.format=$format: demo ${src[*]}" | tee -a "$out/trino.txt"
-  check "$tmp/lake-$format" "$target/trino-work" "$format" "$out/trino-$format.json" 2> "$tmp/trino-$format.log" \
+  check "$tmp/lake-$format" "$target/trino-work" "$format" "$out/trino-$format.json" 2> "$target/trino-$format.log" \
     | tee -a "$out/trino.txt" || status=1
 done
 exit $status
