@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks: each prints a table and can write JSON (--out). See docs/BENCHMARKS.md."},
         subcommands = {BaselineBenchCommand.class, E2eBenchCommand.class, LatencyBenchCommand.class, SinkBenchCommand.class,
-            QueryBenchCommand.class})
+            QueryBenchCommand.class, TrinoBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,6 +21,6 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "a benchmark is required (baseline, e2e, latency, sink, "
-                + "full, query)");
+                + "full, query, trino)");
     }
 }

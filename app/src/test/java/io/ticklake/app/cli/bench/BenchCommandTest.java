@@ -20,7 +20,7 @@ class BenchCommandTest {
     @Test
     void benchIsASubcommandListingItsBenchmarks() {
         assertThat(run("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("baseline", "e2e", "latency", "sink");
+        assertThat(out.toString()).contains("baseline", "e2e", "latency", "sink", "trino");
     }
 
     @Test
@@ -70,6 +70,32 @@ class BenchCommandTest {
     void queryNeedsAnExistingTable() {
         assertThat(run("bench", "query", "--lake", "/nonexistent-lake")).isEqualTo(2);
         assertThat(err.toString()).contains("--lake: no table directory").doesNotContain("Exception");
+    }
+
+    @Test
+    void trinoChecksItsArgumentsBeforeStartingAnything(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+            throws java.io.IOException {
+        assertThat(run("bench", "trino", "--lake", "/nonexistent-lake", "--trino-home", dir.toString(), "--work",
+                dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--lake: not a directory").doesNotContain("Exception");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "trino", "--lake", dir.toString(), "--trino-home", dir.toString(), "--work",
+                dir.resolve("w").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--trino-home: no bin/launcher").doesNotContain("Exception");
+        // a --work that is not a previous run's is never emptied
+        final java.nio.file.Path home = java.nio.file.Files.createDirectories(dir.resolve("trino/bin"));
+        java.nio.file.Files.writeString(home.resolve("launcher"), "#!/bin/sh\nexit 1\n");
+        home.resolve("launcher").toFile().setExecutable(true);
+        final java.nio.file.Path precious = java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(dir.resolve("mine")).resolve("keep.txt"), "x");
+        final java.nio.file.Path readme = java.nio.file.Files.writeString(dir.resolve("README.md"),
+                "Athena (x):\n```sql\nSELECT 1;\n```\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("bench", "trino", "--lake", dir.toString(), "--trino-home", dir.resolve("trino").toString(),
+                "--java-home", System.getProperty("java.home"), "--readme", readme.toString(),
+                "--work", dir.resolve("mine").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--work:").contains("not empty");
+        assertThat(precious).exists();
     }
 
     @Test
