@@ -51,6 +51,8 @@ public final class DuckDbRollupRefresh {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbRollupRefresh.class);
     private static final String AFFECTED = "ticklake_affected";
     private static final String FRESH = "ticklake_fresh";
+    private static final String PARTS = "ticklake_parts";
+    private static final String PART = "ticklake_part";
     private static final PartitionLayout SINK_LAYOUT = new PartitionLayout(Rollup.INDEX_DATE);
     private final DuckDbEngine engine;
     private final Function<Rollup, PartitionLayout> layouts;
@@ -155,11 +157,7 @@ public final class DuckDbRollupRefresh {
             final PartitionLayout layout = layouts.apply(rollup);
             final List<DuckColumn> columns = engine.describe("SELECT * FROM " + FRESH);
             final long rows = ((Number) engine.query("SELECT count(*) FROM " + FRESH).rows().get(0).get(0)).longValue();
-            int written = 0;
-            for (final List<String> values : partitionsOfFresh(layout)) {
-                swapPartition(rollup.table(), layout, columns, values);
-                written++;
-            }
+            final int written = swapPartitions(rollup.table(), layout, columns, partitionsOfFresh(layout));
             final Set<IndexDay> days = new TreeSet<>();
             affected.forEach((index, dates) -> dates.forEach(d -> days.add(new IndexDay(index, d))));
             return new Outcome(days, written, rows);
@@ -224,14 +222,7 @@ public final class DuckDbRollupRefresh {
                 .map(i -> SqlLiterals.path(indexDir(table, i), "/" + "*/".repeat(layout.columns().size() - 1)
                         + "*.parquet"))
                 .collect(Collectors.joining(", "));
-        final StringBuilder types = new StringBuilder("'index': VARCHAR");
-        if (layout.isPartition("date")) {
-            types.append(", 'date': DATE");
-        }
-        if (layout.isPartition("year")) {
-            types.append(", 'year': INTEGER");
-        }
-        return "read_parquet([" + globs + "], hive_partitioning = true, hive_types = {" + types + "})";
+        return "read_parquet([" + globs + "], hive_partitioning = true, hive_types = {" + hiveTypes(layout) + "})";
     }
 
     private PartitionLayout layoutOf(final String table) {
@@ -280,65 +271,113 @@ public final class DuckDbRollupRefresh {
     }
 
     /**
-     * Writes the partition {@code values} of {@code table} anew (its rows not recomputed, then the
-     * recomputed ones) and renames the file over the partition's file.
+     * Writes every partition in {@code partitions} of {@code table} anew — its rows that were not
+     * recomputed, then the recomputed ones — with one partitioned {@code COPY} into a staging directory
+     * (partitioned by a partition number, so the staged names never depend on how DuckDB escapes
+     * values), then renames each staged file over its partition's file. Returns the partitions swapped.
      */
-    private void swapPartition(final String table, final PartitionLayout layout, final List<DuckColumn> columns,
-                               final List<String> values) {
-        final Path dir = layout.directory(engine.root().resolve(table), values);
-        final List<Path> existing = parquetFiles(dir);
-        final String inPartition = inPartition(layout, values);
-        final List<String> projected = new ArrayList<>();
-        final List<String> stored = new ArrayList<>();
-        for (final DuckColumn c : columns) {
-            final String id = '"' + c.name() + '"';
-            projected.add(!layout.isPartition(c.name()) ? id
-                    : c.name().equals("index") ? string(values.get(0)) + " AS " + id
-                    : "DATE '" + values.get(layout.columns().indexOf("date")) + "' AS " + id);
-            if (!layout.isPartition(c.name())) {
-                stored.add(id);
-            }
-        }
-        final String kept = existing.isEmpty() ? "" : "SELECT e.* FROM (SELECT " + String.join(", ", projected)
-                + " FROM read_parquet([" + existing.stream().map(SqlLiterals::path).collect(Collectors.joining(", "))
-                + "], hive_partitioning = false)) AS e ANTI JOIN " + FRESH
-                + " AS f ON e.\"index\" = f.\"index\" AND e.\"date\" = f.\"date\" UNION ALL ";
-        final Path staging = engine.root().resolve(DuckDbEngine.STAGING_DIR);
-        final Path staged = staging.resolve(table + "-refresh-" + UUID.randomUUID() + ".parquet");
+    private int swapPartitions(final String table, final PartitionLayout layout, final List<DuckColumn> columns,
+                               final List<List<String>> partitions) {
+        final Path tableDir = engine.root().resolve(table);
+        final List<Path> dirs = partitions.stream().map(v -> layout.directory(tableDir, v)).toList();
+        final List<Path> existing = new ArrayList<>();
+        dirs.forEach(d -> existing.addAll(parquetFiles(d)));
+        final Path staging = engine.root().resolve(DuckDbEngine.STAGING_DIR).resolve(table + "-refresh-" + UUID.randomUUID());
         try {
-            Files.createDirectories(staging);
-            engine.execute("COPY (SELECT " + DuckDbEngine.castList(columns.stream()
-                            .filter(c -> !layout.isPartition(c.name())).toList()) + " FROM (" + kept
-                    + "SELECT * FROM " + FRESH + " WHERE " + inPartition + ") AS n ORDER BY \"date\") TO "
-                    + SqlLiterals.path(staged) + " (FORMAT parquet, COMPRESSION zstd)");
-            force(staged);
-            Files.createDirectories(dir);
-            final Path target = dir.resolve(existing.size() == 1 ? existing.get(0).getFileName().toString()
-                    : table + "_0.parquet");
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE); // rename(2): replaces atomically
-            onSwapped.accept(target);
-            for (final Path old : existing) {
-                if (!old.equals(target)) {
-                    Files.deleteIfExists(old); // only a layout written by something else has several files
-                }
+            Files.createDirectories(staging.getParent());
+            engine.execute("CREATE OR REPLACE TEMP TABLE " + PARTS + " AS " + partsTable(layout, partitions));
+            final String all = columns.stream().map(c -> '"' + c.name() + '"').collect(Collectors.joining(", "));
+            final String kept = existing.isEmpty() ? "" : "SELECT " + all + " FROM (SELECT " + all + " FROM read_parquet(["
+                    + existing.stream().map(SqlLiterals::path).collect(Collectors.joining(", "))
+                    + "], hive_partitioning = true, hive_types = {" + hiveTypes(layout) + "})) AS e ANTI JOIN " + FRESH
+                    + " AS f ON e.\"index\" = f.\"index\" AND e.\"date\" = f.\"date\" UNION ALL ";
+            final List<DuckColumn> stored = columns.stream().filter(c -> !layout.isPartition(c.name())).toList();
+            engine.execute("COPY (SELECT " + DuckDbEngine.castList(stored) + ", p." + PART + " FROM (" + kept
+                    + "SELECT " + all + " FROM " + FRESH + ") AS n JOIN " + PARTS + " AS p ON " + partJoin(layout)
+                    + " ORDER BY \"date\") TO " + SqlLiterals.path(staging) + " (FORMAT parquet, COMPRESSION zstd,"
+                    + " PARTITION_BY (" + PART + "), FILENAME_PATTERN 'part_{i}')");
+            for (int i = 0; i < dirs.size(); i++) {
+                swapIn(table, single(staging.resolve(PART + "=" + i)), dirs.get(i));
             }
+            return dirs.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot swap partition " + dir, e);
+            throw new UncheckedIOException("cannot refresh the partitions of " + table, e);
         } finally {
-            try {
-                Files.deleteIfExists(staged);
-            } catch (IOException e) {
-                LOG.debug("cannot delete {}", staged, e);
+            engine.execute("DROP TABLE IF EXISTS " + PARTS);
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Renames {@code staged} over the Parquet file of partition {@code dir} (created when new). */
+    private void swapIn(final String table, final Path staged, final Path dir) throws IOException {
+        final List<Path> existing = parquetFiles(dir);
+        force(staged);
+        Files.createDirectories(dir);
+        final Path target = dir.resolve(existing.size() == 1 ? existing.get(0).getFileName().toString()
+                : table + "_0.parquet");
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE); // rename(2): replaces the name atomically
+        onSwapped.accept(target);
+        for (final Path old : existing) {
+            if (!old.equals(target)) {
+                Files.deleteIfExists(old); // several files: only a layout written by something else
             }
         }
     }
 
-    private static String inPartition(final PartitionLayout layout, final List<String> values) {
+    /** The one file DuckDB staged for a partition (several are merged into one first). */
+    private Path single(final Path stagedDir) {
+        final List<Path> files = parquetFiles(stagedDir);
+        if (files.size() == 1) {
+            return files.get(0);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("nothing staged in " + stagedDir);
+        }
+        final Path merged = stagedDir.resolve("merged.parquet");
+        engine.execute("COPY (SELECT * FROM read_parquet([" + files.stream().map(SqlLiterals::path)
+                .collect(Collectors.joining(", ")) + "])) TO " + SqlLiterals.path(merged) + " (FORMAT parquet, COMPRESSION zstd)");
+        return merged;
+    }
+
+    /** The partitions as a table of their values and their number. */
+    private static String partsTable(final PartitionLayout layout, final List<List<String>> partitions) {
+        final List<String> rows = new ArrayList<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            rows.add("(" + partitions.get(i).stream().map(DuckDbRollupRefresh::string).collect(Collectors.joining(", "))
+                    + ", " + i + ")");
+        }
+        final List<String> names = new ArrayList<>();
+        for (int i = 0; i < layout.columns().size(); i++) {
+            names.add("v" + i);
+        }
+        names.add(PART);
+        return "SELECT * FROM (VALUES " + String.join(", ", rows) + ") AS t(" + String.join(", ", names) + ")";
+    }
+
+    private static String partJoin(final PartitionLayout layout) {
         final List<String> terms = new ArrayList<>();
         for (int i = 0; i < layout.columns().size(); i++) {
-            terms.add(PartitionLayout.expression(layout.columns().get(i)) + " = " + string(values.get(i)));
+            terms.add(PartitionLayout.expression(layout.columns().get(i)).replace("\"index\"", "n.\"index\"")
+                    .replace("\"date\"", "n.\"date\"") + " = p.v" + i);
         }
         return String.join(" AND ", terms);
+    }
+
+    private static String hiveTypes(final PartitionLayout layout) {
+        final StringBuilder types = new StringBuilder("'index': VARCHAR");
+        if (layout.isPartition("date")) {
+            types.append(", 'date': DATE");
+        }
+        if (layout.isPartition("year")) {
+            types.append(", 'year': INTEGER");
+        }
+        return types.toString();
+    }
+
+    private static void deleteQuietly(final Path dir) {
+        if (!io.ticklake.data.FileTrees.deleteQuietly(dir)) {
+            LOG.warn("cannot delete {}", dir);
+        }
     }
 
     private static List<Path> parquetFiles(final Path dir) {
