@@ -11,6 +11,7 @@ import io.ticklake.service.http.page.DuckDbBarsReader;
 import io.ticklake.query.sql.DuckDbEngine;
 import io.ticklake.query.sql.LocalLake;
 import io.ticklake.sink.store.LakeRoot;
+import io.ticklake.sink.BatchCommitHook;
 import io.ticklake.sink.LakeSink;
 import io.ticklake.sink.store.ObjectStore;
 import io.ticklake.sink.store.ObjectStores;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
- * catalog commit hook, and the admin HTTP server. {@link #start()} first checks that Kafka answers
+ * catalog commit hook, the rollup refresher of a local lake ({@link RollupRefresher}), and the admin HTTP server. {@link #start()} first checks that Kafka answers
  * ({@link TopicAdmin#probe}), then brings them up in that order;
  * {@link #close()} stops intake first (Streams closes, leaving its group), then flushes and commits the
  * sink, then the catalog, then HTTP. {@link #awaitStop()} blocks until {@link #requestStop()} or a
@@ -56,6 +57,7 @@ public final class TickLakeService implements AutoCloseable {
     private AdminServer http;
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
+    private RollupRefresher rollups;
 
     /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
@@ -96,11 +98,18 @@ public final class TickLakeService implements AutoCloseable {
             streams.start();
             counters = new TopologyCounters(streams::metrics,
                     config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
-            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
+            rollups = RollupRefresher.of(config, clock).orElse(null);
+            final BatchCommitHook hook = rollups == null ? catalog.commitHook()
+                    : catalog.commitHook().andThen(rollups.commitHook());
+            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, hook, clock).start();
             final List<MetricSource> metrics = new ArrayList<>();
             metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
             metrics.add(counters);
             metrics.add(new SinkMetricSource(sink.metrics()));
+            if (rollups != null) {
+                metrics.add(new RollupMetricSource(rollups.metrics()));
+                rollups.start();
+            }
             metrics.addAll(extraMetrics);
             bars = candleReader();
             http = AdminServer.start(config.httpHost(), config.httpPort(), this::health, metrics,
@@ -197,6 +206,11 @@ public final class TickLakeService implements AutoCloseable {
         return store;
     }
 
+    /** The refresher of the rollups, when the lake is local and {@code rollup.refresh.interval.ms} is not 0. */
+    public Optional<RollupRefresher> rollups() {
+        return Optional.ofNullable(rollups);
+    }
+
     /** Asks {@link #awaitStop()} to return; never blocks (signal handlers call it). */
     public void requestStop() {
         stopRequested.countDown();
@@ -242,6 +256,9 @@ public final class TickLakeService implements AutoCloseable {
                 sink.close();
                 LOG.info("Lake sink stopped: {} rows, {} files committed", sink.metrics().snapshot().recordsWritten(),
                         sink.metrics().snapshot().filesUploaded());
+            }
+            if (rollups != null) {
+                rollups.close(); // after the sink: its last batches are in the journal for the next start
             }
             if (catalog != null) {
                 catalog.close();
