@@ -95,6 +95,7 @@ public final class DuckDbRollupRefresh {
         Rollups.lakeSources().forEach(s -> changed.put(s, Set.copyOf(touched)));
         final Map<String, Integer> partitions = new LinkedHashMap<>();
         final Map<String, Long> rows = new LinkedHashMap<>();
+        engine.refresh(); // the lake tables' views: partitions of a new index, strays skipped (TableFiles)
         try {
             for (final Rollup r : Rollups.all()) {
                 final Set<IndexDay> input = new TreeSet<>();
@@ -108,7 +109,7 @@ public final class DuckDbRollupRefresh {
                 rows.put(r.table(), o.rows());
             }
         } finally {
-            engine.refresh(); // new partition directories become visible to the engine's views
+            engine.refresh(); // new rollup partition directories become visible to this engine's views
         }
         final Result result = new Result(touched.size(), partitions, rows, Duration.ofNanos(System.nanoTime() - start));
         LOG.info("rollups refreshed for {} index-days in {} ms: partitions rewritten {}", result.indexDays(),
@@ -139,7 +140,7 @@ public final class DuckDbRollupRefresh {
         try {
             for (final String source : rollup.sources()) {
                 engine.execute("CREATE OR REPLACE TEMP VIEW " + SqlLiterals.table(source) + " AS SELECT * FROM "
-                        + reader(source, byIndex.keySet()) + " WHERE " + where(filters));
+                        + reader(source, byIndex.keySet()) + " AS s WHERE " + where(filters));
                 views.add(source);
             }
             engine.execute("CREATE OR REPLACE TEMP TABLE " + AFFECTED + " AS " + values(affected));
@@ -207,7 +208,7 @@ public final class DuckDbRollupRefresh {
         final Map<String, NavigableSet<LocalDate>> dates = new TreeMap<>();
         for (final String source : rollup.sources()) {
             for (final List<Object> row : engine.query("SELECT DISTINCT \"index\", \"date\" FROM "
-                    + reader(source, indexes)).rows()) {
+                    + reader(source, indexes) + " AS s").rows()) {
                 dates.computeIfAbsent(String.valueOf(row.get(0)), k -> new TreeSet<>()).add((LocalDate) row.get(1));
             }
         }
@@ -215,14 +216,28 @@ public final class DuckDbRollupRefresh {
         return dates;
     }
 
-    /** {@code read_parquet} of the files of {@code indexes} in {@code table}, whatever its layout below {@code index=}. */
+    /**
+     * The rows of {@code indexes} in {@code table}: a lake table through the engine's view of it (which
+     * skips stray entries, {@link TableFiles}), a rollup through {@code read_parquet} of its files
+     * below {@code index=}, whatever its layout there (this refresh is its only writer).
+     */
     private String reader(final String table, final Set<String> indexes) {
+        if (Rollups.lakeSources().contains(table)) {
+            return "(SELECT * FROM " + mainCatalog() + ".main." + SqlLiterals.table(table) + " WHERE \"index\" IN ("
+                    + indexes.stream().map(DuckDbRollupRefresh::string).collect(Collectors.joining(", ")) + "))";
+        }
         final PartitionLayout layout = layoutOf(table);
         final String globs = indexes.stream()
                 .map(i -> SqlLiterals.path(indexDir(table, i), "/" + "*/".repeat(layout.columns().size() - 1)
                         + "*.parquet"))
                 .collect(Collectors.joining(", "));
         return "read_parquet([" + globs + "], hive_partitioning = true, hive_types = {" + hiveTypes(layout) + "})";
+    }
+
+    /** The engine's database: its views are named {@code <catalog>.main.<table>} past the temp views that shadow them. */
+    private String mainCatalog() {
+        final String name = String.valueOf(engine.query("SELECT current_database()").rows().get(0).get(0));
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private PartitionLayout layoutOf(final String table) {

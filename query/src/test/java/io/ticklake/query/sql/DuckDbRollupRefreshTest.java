@@ -138,6 +138,32 @@ class DuckDbRollupRefreshTest {
         }
     }
 
+    @Test
+    void strayEntriesUnderTheSourceTableAreSkippedAsTheViewsSkipThem() throws Exception {
+        final LocalDate last = newDates().get(newDates().size() - 1);
+        RollupLakes.land(lake, RollupLakes.where(d -> !d.date().equals(last)));
+        try (DuckDbEngine engine = LocalLake.open(lake)) {
+            new DuckDbRollups(engine).buildAll();
+            // a Parquet file in a directory whose value is no date, and a file that is not Parquet
+            final Path nya = lake.resolve("ohlc_1m/index=NYA");
+            final Path someFile;
+            try (var files = java.nio.file.Files.walk(nya)) {
+                someFile = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+            }
+            java.nio.file.Files.createDirectories(nya.resolve("date=yesterday"));
+            java.nio.file.Files.copy(someFile, nya.resolve("date=yesterday/stray.parquet"));
+            java.nio.file.Files.writeString(someFile.resolveSibling("notes.parquet"), "not parquet");
+
+            final Set<IndexDay> day = RollupLakes.where(d -> d.date().equals(last));
+            RollupLakes.land(lake, day);
+            new DuckDbRollupRefresh(engine).refresh(day);
+            for (final Rollup r : Rollups.all()) {
+                assertThat(RollupLakes.difference(engine, r, lake, full)).as(r.table()).isZero();
+                assertThat(RollupLakes.difference(engine, r, full, lake)).as(r.table()).isZero();
+            }
+        }
+    }
+
     private static long count(final DuckDbEngine engine, final Rollup r, final Path lake) {
         return ((Number) engine.query("SELECT count(*) FROM (" + RollupLakes.rollupSelect(r, lake) + ")")
                 .rows().get(0).get(0)).longValue();
