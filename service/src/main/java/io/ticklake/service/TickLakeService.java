@@ -13,6 +13,7 @@ import io.ticklake.service.http.page.DuckDbBarsReader;
 import io.ticklake.query.sql.DuckDbEngine;
 import io.ticklake.query.sql.LocalLake;
 import io.ticklake.sink.store.LakeRoot;
+import io.ticklake.sink.BatchCommitHook;
 import io.ticklake.sink.LakeSink;
 import io.ticklake.sink.store.ObjectStore;
 import io.ticklake.sink.store.ObjectStores;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ticklake service: topics, the Streams topology ({@link StreamsRunner}), the lake sink with its
- * catalog commit hook, and the admin HTTP server. {@link #start()} first checks that Kafka answers
+ * catalog commit hook, the rollup refresher of a local lake ({@link RollupRefresher}), and the admin HTTP
+ * server. {@link #start()} first checks that Kafka answers
  * ({@link TopicAdmin#probe}), then brings them up in that order, except that the admin server binds
  * its port before Streams starts (its address is Streams' {@code application.server}, through which
  * the candle page of any instance shows every instance's live bars) and serves once everything runs;
@@ -63,6 +65,7 @@ public final class TickLakeService implements AutoCloseable {
     private AdminServer http;
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
+    private RollupRefresher rollups;
 
     /** @param extraMetrics more meters for {@code /metrics} (e.g. the demo's replay), bound at {@link #start()} */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MeterBinder> extraMetrics) {
@@ -106,8 +109,15 @@ public final class TickLakeService implements AutoCloseable {
             streams.start();
             counters = new TopologyCounters(streams::metrics,
                     config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
-            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
+            rollups = RollupRefresher.of(config, clock).orElse(null);
+            final BatchCommitHook hook = rollups == null ? catalog.commitHook()
+                    : catalog.commitHook().andThen(rollups.commitHook());
+            sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, hook, clock).start();
             bindMeters();
+            if (rollups != null) {
+                new RollupMeters(rollups.metrics()).bindTo(meters);
+                rollups.start();
+            }
             bars = candleReader();
             final StreamsLiveBars local = new StreamsLiveBars(streams);
             http = httpBinding.start(this::health, meters, CandleSite.routes(bars,
@@ -224,6 +234,11 @@ public final class TickLakeService implements AutoCloseable {
         return store;
     }
 
+    /** The refresher of the rollups, when the lake is local and {@code rollup.refresh.interval.ms} is not 0. */
+    public Optional<RollupRefresher> rollups() {
+        return Optional.ofNullable(rollups);
+    }
+
     /** Asks {@link #awaitStop()} to return; never blocks (signal handlers call it). */
     public void requestStop() {
         stopRequested.countDown();
@@ -269,6 +284,9 @@ public final class TickLakeService implements AutoCloseable {
                 sink.close();
                 LOG.info("Lake sink stopped: {} rows, {} files committed", sink.metrics().snapshot().recordsWritten(),
                         sink.metrics().snapshot().filesUploaded());
+            }
+            if (rollups != null) {
+                rollups.close(); // after the sink: its last batches are in the journal for the next start
             }
             if (catalog != null) {
                 catalog.close();

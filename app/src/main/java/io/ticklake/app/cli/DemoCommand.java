@@ -36,10 +36,11 @@ import picocli.CommandLine.Spec;
 /** {@code demo}: the whole pipeline on this machine, with an embedded broker and a local lake. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the whole pipeline locally: an embedded Kafka broker (127.0.0.1, a free port), the "
-                + "topology, the lake sink into --lake, a replay (the generator, or --csv), the rollups, then a "
-                + "summary and a sample query.",
+                + "topology, the lake sink into --lake, a replay (the generator, or --csv), the rollups (kept current by "
+                + "the service as bars land, every rollup.refresh.interval.ms), then a summary and a sample query.",
             "With --until-done it exits 0 once every replayed tick and every closed bar is in the lake (checked with "
-                + "Kafka's committed offsets) and the rollups are built; otherwise it keeps serving until Ctrl-C."})
+                + "Kafka's committed offsets) and the rollups are refreshed; otherwise it keeps serving (and refreshing) until "
+                + "Ctrl-C."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -155,7 +156,8 @@ public final class DemoCommand implements Callable<Integer> {
                     return ExitCodes.INTERRUPTED;
                 }
                 final Duration pipeline = Duration.ofNanos(System.nanoTime() - replayStart);
-                final DemoReport report = DemoReport.build(lake, replay, pipeline, service.counters());
+                final DemoReport report = DemoReport.build(lake, replay, pipeline, service.counters(), service.rollups(),
+                        timeout);
                 report.print(out, Duration.ofNanos(System.nanoTime() - t0));
                 if (untilDone) {
                     out.println("demo: done");

@@ -44,7 +44,7 @@ final class DemoLake {
 
     private static boolean ours(final String name) {
         return name.equals("ticks") || name.startsWith("ohlc_") || name.startsWith("rollup_")
-                || name.equals(".tmp") || name.equals(".ticklake-staging");
+                || name.equals(".tmp") || name.equals(".ticklake-staging") || name.equals(".ticklake-rollups");
     }
 
     /** Parquet files and their bytes under the lake's tables. */

@@ -1,5 +1,7 @@
 package io.ticklake.app.cli;
 
+import io.ticklake.service.RollupRefreshMetrics;
+import io.ticklake.service.RollupRefresher;
 import io.ticklake.service.TopologyCounters;
 import io.ticklake.data.replay.ReplaySummary;
 import io.ticklake.query.sql.DuckDbEngine;
@@ -8,12 +10,14 @@ import io.ticklake.query.sql.LocalLake;
 import io.ticklake.query.sql.QueryResult;
 import io.ticklake.query.sql.ResultFormatter;
 import io.ticklake.query.sql.RollupRun;
+import io.ticklake.query.sql.Rollups;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -21,19 +25,38 @@ import java.util.StringJoiner;
  * lake, files and bytes, timings, and a sample query.
  */
 record DemoReport(ReplaySummary replay, long lakeTicks, long bars1m, long bars1d, List<RollupRun> rollups,
-                  DemoLake.LakeFiles files, Duration pipeline, TopologyCounters.Snapshot counters, String sampleSql,
-                  QueryResult sample) {
+                  String rollupNote, DemoLake.LakeFiles files, Duration pipeline, TopologyCounters.Snapshot counters,
+                  String sampleSql, QueryResult sample) {
     static final String SAMPLE_SQL = "SELECT \"index\", \"date\", open, high, low, close, volume, tick_count\n"
             + "FROM rollup_ohlc_1d ORDER BY \"date\" DESC, \"index\" LIMIT 10";
 
-    /** Builds the rollups and reads the lake back. */
+    /**
+     * Reads the lake back with its rollups: the ones {@code refresher} keeps current once it caught up
+     * with everything landed (within {@code timeout}), else built here in full.
+     */
     static DemoReport build(final Path lake, final ReplaySummary replay, final Duration pipeline,
-                            final TopologyCounters.Snapshot counters) {
+                            final TopologyCounters.Snapshot counters, final Optional<RollupRefresher> refresher,
+                            final Duration timeout) throws InterruptedException {
+        if (refresher.isPresent() && !refresher.get().awaitCaughtUp(timeout)) {
+            throw new IllegalStateException("the rollups were not refreshed within " + timeout);
+        }
         try (DuckDbEngine engine = LocalLake.open(lake)) {
-            final List<RollupRun> runs = new DuckDbRollups(engine).buildAll();
-            engine.refresh();
+            final List<RollupRun> runs;
+            final String note;
+            if (refresher.isPresent()) {
+                final RollupRefreshMetrics.Snapshot m = refresher.get().metrics().snapshot();
+                runs = Rollups.all().stream().map(r -> new RollupRun(r.table(), count(engine, r.table()),
+                        Duration.ofMillis(m.lastMillis()))).toList();
+                note = String.format(Locale.ROOT, "refreshed by the service every %d ms: %d refreshes, %,d index-days, "
+                        + "%,d partition files rewritten (times: the last refresh)", refresher.get().interval().toMillis(),
+                        m.refreshes(), m.indexDays(), m.partitions());
+            } else {
+                runs = new DuckDbRollups(engine).buildAll();
+                engine.refresh();
+                note = "built in full";
+            }
             return new DemoReport(replay, count(engine, "ticks"), count(engine, "ohlc_1m"), count(engine, "ohlc_1d"),
-                    runs, DemoLake.parquetFiles(lake), pipeline, counters, SAMPLE_SQL, engine.query(SAMPLE_SQL));
+                    runs, note, DemoLake.parquetFiles(lake), pipeline, counters, SAMPLE_SQL, engine.query(SAMPLE_SQL));
         }
     }
 
@@ -63,6 +86,7 @@ record DemoReport(ReplaySummary replay, long lakeTicks, long bars1m, long bars1d
         out.printf(Locale.ROOT, "  ticks:    %,d replayed, %,d in the lake (table ticks)%n", replay.ticks(), lakeTicks);
         out.printf(Locale.ROOT, "  bars:     %,d (ohlc_1m %,d, ohlc_1d %,d)%n", bars1m + bars1d, bars1m, bars1d);
         out.println("  " + counters(counters));
+        out.println("  rollups:  " + rollupNote);
         for (final RollupRun r : rollups) {
             out.printf(Locale.ROOT, "  rollup:   %s, %,d rows in %d ms%n", r.table(), r.rows(), r.elapsed().toMillis());
         }

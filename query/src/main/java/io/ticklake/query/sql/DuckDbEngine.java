@@ -340,7 +340,8 @@ public final class DuckDbEngine implements AutoCloseable {
         }
     }
 
-    private static String castList(final List<DuckColumn> columns) {
+    /** The select list of {@code columns}, timestamps as millisecond timestamps (as the sink writes them). */
+    static String castList(final List<DuckColumn> columns) {
         final List<String> items = new ArrayList<>();
         for (final DuckColumn c : columns) {
             final String id = '"' + c.name() + '"';

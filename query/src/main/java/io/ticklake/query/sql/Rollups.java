@@ -9,15 +9,17 @@ import java.util.List;
 /**
  * The rollup tables, in build order (each reads only lake tables or rollups listed before it). Their
  * SQL lives in one place, {@code io/ticklake/query/sql/rollups/<table>.sql} on the classpath, and is
- * run unchanged by both engines ({@link DuckDbRollups}, {@link AthenaRollups}).
+ * run unchanged by both engines ({@link DuckDbRollups}, {@link AthenaRollups}); each declares its
+ * {@linkplain Rollup#reach() reach} in trading days, from which {@link DuckDbRollupRefresh} derives the
+ * rows a new day changes.
  */
 public final class Rollups {
     private static final String RESOURCE_DIR = "/io/ticklake/query/sql/rollups/";
     private static final List<Rollup> ALL = List.of(
-            load("rollup_ohlc_1h", List.of("ohlc_1m")),
-            load("rollup_ohlc_1d", List.of("ohlc_1m")),
-            load("rollup_daily_returns", List.of("rollup_ohlc_1d")),
-            load("rollup_volatility", List.of("rollup_daily_returns")));
+            load("rollup_ohlc_1h", List.of("ohlc_1m"), 0),
+            load("rollup_ohlc_1d", List.of("ohlc_1m"), 0),
+            load("rollup_daily_returns", List.of("rollup_ohlc_1d"), 1), // lag(close): the previous close
+            load("rollup_volatility", List.of("rollup_daily_returns"), 19)); // 20 rows: 19 PRECEDING
 
     private Rollups() {
     }
@@ -27,6 +29,14 @@ public final class Rollups {
         return ALL;
     }
 
+    /** The lake tables (not rollups) the rollups read: what the sink must report for a refresh. */
+    public static java.util.Set<String> lakeSources() {
+        final java.util.Set<String> names = new java.util.TreeSet<>();
+        ALL.forEach(r -> names.addAll(r.sources()));
+        ALL.forEach(r -> names.remove(r.table()));
+        return java.util.Set.copyOf(names);
+    }
+
     /** The rollup named {@code table}. */
     public static Rollup named(final String table) {
         return ALL.stream().filter(r -> r.table().equals(table)).findFirst()
@@ -34,12 +44,13 @@ public final class Rollups {
                         + ALL.stream().map(Rollup::table).toList() + ")"));
     }
 
-    private static Rollup load(final String table, final List<String> sources) {
+    private static Rollup load(final String table, final List<String> sources, final int reach) {
         try (InputStream in = Rollups.class.getResourceAsStream(RESOURCE_DIR + table + ".sql")) {
             if (in == null) {
                 throw new IllegalStateException("missing rollup SQL resource for " + table);
             }
-            return new Rollup(table, sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+            return new Rollup(table, sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                    reach);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

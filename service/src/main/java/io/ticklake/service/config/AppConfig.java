@@ -279,6 +279,11 @@ public final class AppConfig {
         return Optional.ofNullable(sink.lake());
     }
 
+    /** How often the rollups of a local lake are refreshed; zero: never ({@link ConfigKeys#ROLLUP_REFRESH_INTERVAL_MS}). */
+    public Duration rollupRefreshInterval() {
+        return Duration.ofMillis(own.longValue(ConfigKeys.ROLLUP_REFRESH_INTERVAL_MS));
+    }
+
     public Optional<String> glueDatabase() {
         return Optional.ofNullable(get(ConfigKeys.GLUE_DATABASE));
     }

@@ -37,6 +37,7 @@ public final class ConfigKeys {
     public static final String GLUE_REGION = "catalog.glue.region";
     public static final String GLUE_ENDPOINT = "catalog.glue.endpoint";
     public static final String SINK_LAKE = "sink.lake";
+    public static final String ROLLUP_REFRESH_INTERVAL_MS = "rollup.refresh.interval.ms";
 
     /** Passed to every Kafka client (producer, consumer, admin, Streams), without the prefix. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -85,7 +86,12 @@ public final class ConfigKeys {
                     + "partitions in (lake on s3:// only); none: no catalog.")
             .define(GLUE_REGION, Type.STRING, null, Importance.LOW,
                     "Glue region (default: the AWS default chain, else sink.s3.region).")
-            .define(GLUE_ENDPOINT, Type.STRING, null, Importance.LOW, "Glue endpoint override (tests, moto_server).");
+            .define(GLUE_ENDPOINT, Type.STRING, null, Importance.LOW, "Glue endpoint override (tests, moto_server).")
+            .define(ROLLUP_REFRESH_INTERVAL_MS, Type.LONG, 5_000L, Range.atLeast(0), Importance.MEDIUM,
+                    "How often run and demo refresh the rollup tables of a local lake (DuckDB) for the index-days "
+                    + "that landed since the last refresh: those days' rows and the days that read them are "
+                    + "recomputed and swapped in per partition; 0 = off. A lake on s3:// is not refreshed (rollup "
+                    + "rebuilds it with Athena).");
 
     /** The declarations in reference order: service, topology, sink. */
     public static final List<ConfigDef> DEFS = List.of(DEF, TopologyConfig.DEF, SinkConfig.DEF);
