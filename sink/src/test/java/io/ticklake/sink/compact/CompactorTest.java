@@ -99,10 +99,10 @@ class CompactorTest {
             assertThat(r.filesBefore()).isEqualTo(filesBefore.values().stream().mapToInt(Integer::intValue).sum());
             assertThat(r.filesAfter()).isEqualTo(filesBefore.size());
             assertThat(r.compacted()).isEqualTo(filesBefore.size());
+            final List<LakeReader.LakeRow> all = LakeReader.read(store, TABLE);
             for (final String k : store.list(TABLE + "/")) {
                 final DataFileName n = DataFileName.parse(k.substring(k.lastIndexOf('/') + 1)).orElseThrow();
-                final List<LakeReader.LakeRow> rows = LakeReader.read(store, TABLE).stream()
-                        .filter(row -> row.key().equals(k)).toList();
+                final List<LakeReader.LakeRow> rows = all.stream().filter(row -> row.key().equals(k)).toList();
                 assertThat(n.compacted()).isTrue();
                 assertThat(rows.get(0).kafkaOffset()).isEqualTo(n.first());
                 assertThat(rows.get(rows.size() - 1).kafkaOffset()).isEqualTo(n.last());
