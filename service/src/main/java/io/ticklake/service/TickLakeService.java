@@ -1,5 +1,7 @@
 package io.ticklake.service;
 
+import io.ticklake.service.compact.CommittedOffsets;
+import io.ticklake.service.compact.CompactionJob;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.ConfigKeys;
 import io.ticklake.service.http.AdminServer;
@@ -56,6 +58,7 @@ public final class TickLakeService implements AutoCloseable {
     private AdminServer http;
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
+    private CompactionJob compaction;
 
     /** @param extraMetrics more sources for {@code /metrics} (e.g. the demo's replay) */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MetricSource> extraMetrics) {
@@ -97,6 +100,11 @@ public final class TickLakeService implements AutoCloseable {
             counters = new TopologyCounters(streams::metrics,
                     config.topology().windows().stream().map(io.ticklake.topology.WindowSpec::name).toList());
             sink = new LakeSink(config.sink(), config.sinkConsumerProps(), store, catalog.commitHook(), clock).start();
+            if (config.compaction().enabled()) {
+                compaction = new CompactionJob(store, config.sink().tables().tables(), config.compaction(),
+                        () -> CommittedOffsets.guard(config.clientProps(), config.sinkGroupId(), Duration.ofSeconds(30)),
+                        clock).start();
+            }
             final List<MetricSource> metrics = new ArrayList<>();
             metrics.add(new KafkaMetricSource("kafka_streams", streams::metrics));
             metrics.add(counters);
@@ -235,6 +243,9 @@ public final class TickLakeService implements AutoCloseable {
             return;
         }
         try {
+            if (compaction != null) {
+                compaction.close(); // an interrupted run is finished by the next one
+            }
             if (streams != null) {
                 streams.close();
             }

@@ -36,6 +36,10 @@ public final class ConfigKeys {
     public static final String GLUE_REGION = "catalog.glue.region";
     public static final String GLUE_ENDPOINT = "catalog.glue.endpoint";
     public static final String SINK_LAKE = "sink.lake";
+    public static final String COMPACTION_ENABLED = "compaction.enabled";
+    public static final String COMPACTION_INTERVAL_MS = "compaction.interval.ms";
+    public static final String COMPACTION_GRACE_MS = "compaction.grace.ms";
+    public static final String COMPACTION_TARGET_BYTES = "compaction.target.bytes";
 
     /** Passed to every Kafka client (producer, consumer, admin, Streams), without the prefix. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -79,7 +83,17 @@ public final class ConfigKeys {
                     + "partitions in (lake on s3:// only); none: no catalog.")
             .define(GLUE_REGION, Type.STRING, null, Importance.LOW,
                     "Glue region (default: the AWS default chain, else sink.s3.region).")
-            .define(GLUE_ENDPOINT, Type.STRING, null, Importance.LOW, "Glue endpoint override (tests, moto_server).");
+            .define(GLUE_ENDPOINT, Type.STRING, null, Importance.LOW, "Glue endpoint override (tests, moto_server).")
+            .define(COMPACTION_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM, "Compact closed partitions in the "
+                    + "service: every compaction.interval.ms, the files of each partition whose date ended more than "
+                    + "compaction.grace.ms ago and that the sink has committed past are merged (README, Compaction).")
+            .define(COMPACTION_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000), Importance.LOW,
+                    "How often the in-service compaction runs (the first run one interval after the start).")
+            .define(COMPACTION_GRACE_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
+                    "How long after the end of a partition's date (UTC) it counts as closed for compaction.")
+            .define(COMPACTION_TARGET_BYTES, Type.LONG, 128L * 1024 * 1024, Range.atLeast(1), Importance.LOW,
+                    "Largest compacted file made of several inputs (an input is never split); bounds the "
+                    + "compaction's heap too.");
 
     /** The declarations in reference order: service, topology, sink. */
     public static final List<ConfigDef> DEFS = List.of(DEF, TopologyConfig.DEF, SinkConfig.DEF);

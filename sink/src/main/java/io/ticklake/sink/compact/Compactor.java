@@ -83,7 +83,8 @@ public final class Compactor {
                          int notFinal, int conflicts) {
         static final Result EMPTY = new Result(0, 0, 0, 0, 0, 0, 0, 0);
 
-        Result plus(final Result o) {
+        /** Both runs' figures added. */
+        public Result plus(final Result o) {
             return new Result(partitions + o.partitions, compacted + o.compacted, filesBefore + o.filesBefore,
                     filesAfter + o.filesAfter, merged + o.merged, leftovers + o.leftovers, notFinal + o.notFinal,
                     conflicts + o.conflicts);
