@@ -1,6 +1,5 @@
 package io.ticklake.query.sql;
 
-import io.ticklake.sink.lake.DataFileName;
 import io.ticklake.sink.lake.ShadowRule;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,13 +10,14 @@ final class CompactedFiles {
     }
 
     /**
-     * Removes the shadowed files from {@code files} (of one directory, mutable); returns whether the
-     * directory holds a compacted file, which a reader must then list rather than glob.
+     * Removes the shadowed files from {@code files} (of one directory, mutable); returns whether it removed
+     * any, in which case a reader must list the directory's files rather than glob it.
      */
     static boolean keepVisible(final List<Path> files) {
         final List<Path> visible = ShadowRule.visible(files, CompactedFiles::name);
+        final boolean shadowed = visible.size() < files.size();
         files.retainAll(visible);
-        return files.stream().anyMatch(f -> DataFileName.parse(name(f)).map(DataFileName::compacted).orElse(false));
+        return shadowed;
     }
 
     private static String name(final Path f) {

@@ -28,9 +28,10 @@ import io.ticklake.sink.lake.PartitionPath;
  * hive-partition pruning to the files of the partitions a query selects); a directory holding a stray
  * entry is narrowed to globs per date directory, and a date directory holding one to its valid files.
  *
- * <p>Compaction ({@code ticklake compact}): a date directory holding a compacted file is listed file by file,
- * without the files the compacted one shadows ({@link io.ticklake.sink.lake.ShadowRule}), so a view refreshed at
- * any moment of a compaction, or after one was killed, reads every row once. A glob is evaluated when a query
+ * <p>Compaction ({@code ticklake compact}): a date directory holding a file a compacted one shadows
+ * ({@link io.ticklake.sink.lake.ShadowRule}: an input not deleted yet) is listed file by file without it, so a
+ * view refreshed at any moment of a compaction, or after one was killed, reads every row once; a fully
+ * compacted directory is globbed again. A glob is evaluated when a query
  * runs, so a view refreshed before a compaction may see a compacted file next to its inputs until the inputs are
  * deleted, and a listed file a compaction deleted since makes the query fail until the view is refreshed
  * (docs/RELIABILITY.md, "Compaction").
@@ -89,9 +90,9 @@ record TableFiles(List<String> sources, List<String> skipped) {
                     skipped.add(relative(root, f));
                 }
             }
-            // a directory holding a compacted file is always listed, never globbed: see the class comment
-            final boolean compacted = CompactedFiles.keepVisible(files);
-            if (skipped.size() == before && !compacted) {
+            // a directory holding a file a compacted one shadows is listed without it, never globbed
+            final boolean shadowed = CompactedFiles.keepVisible(files);
+            if (skipped.size() == before && !shadowed) {
                 if (!files.isEmpty()) {
                     narrowed.add(SqlLiterals.path(date, "/*.parquet"));
                 }

@@ -70,7 +70,7 @@ public final class CompactionJob implements AutoCloseable {
     public Compactor.Result runOnce() throws IOException {
         final Compactor compactor = new Compactor(store, new Compactor.Options(settings.targetBytes(), closedBefore(),
                 guard.get()));
-        Compactor.Result total = null;
+        Compactor.Result total = Compactor.Result.EMPTY;
         for (final LakeTable t : tables) {
             final Compactor.Result r = compactor.compactTable(t.name(), Compactor.Progress.NONE);
             if (r.merged() + r.leftovers() + r.conflicts() > 0) {
@@ -78,7 +78,7 @@ public final class CompactionJob implements AutoCloseable {
                         + "{} conflicts)", t.name(), r.filesBefore(), r.filesAfter(), r.compacted(), r.merged(),
                         r.leftovers(), r.notFinal(), r.conflicts());
             }
-            total = total == null ? r : total.plus(r);
+            total = total.plus(r);
         }
         return total;
     }

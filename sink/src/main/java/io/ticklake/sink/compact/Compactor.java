@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Per directory and topic-partition, the visible files ({@link ShadowRule}) that are final
  * ({@link OffsetGuard}) are taken in offset order and cut into runs of at most {@link Options#targetBytes}
- * (a file never splits); each run of two files or more becomes one compacted file named by the offsets it
+ * (a file never splits; two compacted files next to each other are left as they are, unread); each run of two
+ * files or more becomes one compacted file named by the offsets it
  * covers, {@code <topic>+<partition>+<first>-<last>.parquet} ({@link DataFileName}). Its row groups are the
  * inputs' row groups copied byte for byte in input order ({@link ParquetFileWriter#appendFile}): the
  * rows, their order and their values are exactly the union of the inputs, nothing is decoded.
@@ -81,7 +82,8 @@ public final class Compactor {
      */
     public record Result(int partitions, int compacted, int filesBefore, int filesAfter, int merged, int leftovers,
                          int notFinal, int conflicts) {
-        static final Result EMPTY = new Result(0, 0, 0, 0, 0, 0, 0, 0);
+        /** Nothing done. */
+        public static final Result EMPTY = new Result(0, 0, 0, 0, 0, 0, 0, 0);
 
         /** Both runs' figures added. */
         public Result plus(final Result o) {
@@ -231,6 +233,13 @@ public final class Compactor {
         long runBytes = 0;
         for (int i = 0; i < keys.size(); i++) {
             final String key = keys.get(i);
+            if (nameOf(key).compacted() && (i + 1 == keys.size() || nameOf(keys.get(i + 1)).compacted())) {
+                // compacted files next to each other were cut by the target size: never re-read, never re-merged
+                merge(dir, run, runs);
+                run.clear();
+                runBytes = 0;
+                continue;
+            }
             final Optional<byte[]> bytes = store.get(key);
             if (bytes.isEmpty()) {
                 continue; // deleted meanwhile (a concurrent run): nothing to merge
