@@ -91,9 +91,9 @@ public final class ConfigKeys {
                     "How often the in-service compaction runs (the first run one interval after the start).")
             .define(COMPACTION_GRACE_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
                     "How long after the end of a partition's date (UTC) it counts as closed for compaction.")
-            .define(COMPACTION_TARGET_BYTES, Type.LONG, 128L * 1024 * 1024, Range.atLeast(1), Importance.LOW,
-                    "Largest compacted file made of several inputs (an input is never split); bounds the "
-                    + "compaction's heap too.");
+            .define(COMPACTION_TARGET_BYTES, Type.LONG, 32L * 1024 * 1024, Range.between(1, 1L << 30), Importance.LOW,
+                    "Largest compacted file made of several inputs (an input is never split); a run holds up to "
+                    + "about three times this in heap (inputs, output, its check), hence below the CLI's 128MiB.");
 
     /** The declarations in reference order: service, topology, sink. */
     public static final List<ConfigDef> DEFS = List.of(DEF, TopologyConfig.DEF, SinkConfig.DEF);
