@@ -3,6 +3,8 @@ package io.ticklake.service;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ticklake.service.compact.CommittedOffsets;
+import io.ticklake.service.compact.CompactionJob;
 import io.ticklake.service.config.AppConfig;
 import io.ticklake.service.config.ConfigKeys;
 import io.ticklake.service.http.AdminServer;
@@ -66,6 +68,7 @@ public final class TickLakeService implements AutoCloseable {
     private TopologyCounters counters;
     private DuckDbBarsReader bars;
     private RollupRefresher rollups;
+    private CompactionJob compaction;
 
     /** @param extraMetrics more meters for {@code /metrics} (e.g. the demo's replay), bound at {@link #start()} */
     public TickLakeService(final AppConfig config, final Clock clock, final List<MeterBinder> extraMetrics) {
@@ -117,6 +120,11 @@ public final class TickLakeService implements AutoCloseable {
             if (rollups != null) {
                 new RollupMeters(rollups.metrics()).bindTo(meters);
                 rollups.start();
+            }
+            if (config.compaction().enabled()) {
+                compaction = new CompactionJob(store, config.sink().tables().tables(), config.compaction(),
+                        () -> CommittedOffsets.guard(config.clientProps(), config.sinkGroupId(), Duration.ofSeconds(30)),
+                        clock).start();
             }
             bars = candleReader();
             final StreamsLiveBars local = new StreamsLiveBars(streams);
@@ -277,6 +285,9 @@ public final class TickLakeService implements AutoCloseable {
             return;
         }
         try {
+            if (compaction != null) {
+                compaction.close(); // an interrupted run is finished by the next one
+            }
             if (streams != null) {
                 streams.close();
             }

@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "ticklake", mixinStandardHelpOptions = true, version = "ticklake 0.1.0",
         description = "Stock-index ticks → Kafka Streams → exactly-once Parquet lake → catalog and SQL.",
         subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, GenerateCommand.class,
-            QueryCommand.class, RollupCommand.class, CatalogCommand.class, LakeCommand.class, DlqCommand.class, ConfigReferenceCommand.class,
+            QueryCommand.class, RollupCommand.class, CatalogCommand.class, LakeCommand.class, CompactCommand.class, DlqCommand.class, ConfigReferenceCommand.class,
             PollCommand.class,
             io.ticklake.app.cli.bench.BenchCommand.class,
             CommandLine.HelpCommand.class})

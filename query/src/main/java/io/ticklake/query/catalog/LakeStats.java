@@ -1,6 +1,7 @@
 package io.ticklake.query.catalog;
 
 import io.ticklake.query.sql.QueryResult;
+import io.ticklake.sink.lake.ShadowRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.apache.parquet.io.LocalInputFile;
 /**
  * The shape of a local lake, table by table: rows (from the Parquet footers, no data read), files,
  * bytes, partitions, the median and smallest file, files per partition — the small-file problem in
- * figures, before Athena's planning time shows it.
+ * figures, before Athena's planning time shows it. Files a compacted file shadows (left by an interrupted
+ * {@code ticklake compact}, deleted by its next run) are not counted: no reader of ticklake's reads them.
  */
 public final class LakeStats {
     /** Columns of {@link #asResult}, in order. */
@@ -45,7 +47,7 @@ public final class LakeStats {
     }
 
     private static TableStats table(final Path dir, final String name) {
-        final List<Path> files = TableDirs.parquetFiles(dir);
+        final List<Path> files = visible(TableDirs.parquetFiles(dir));
         final long[] sizes = new long[files.size()];
         final Map<Path, Integer> perPartition = new TreeMap<>();
         long rows = 0;
@@ -62,6 +64,15 @@ public final class LakeStats {
         return new TableStats(name, rows, sizes.length, bytes, partitions, median(sizes),
                 sizes.length == 0 ? 0 : sizes[0], partitions == 0 ? 0 : (double) sizes.length / partitions,
                 perPartition.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+
+    /** The files a reader reads: per directory, those no compacted file shadows ({@link ShadowRule}). */
+    private static List<Path> visible(final List<Path> files) {
+        final Map<Path, List<Path>> byDir = new TreeMap<>();
+        files.forEach(f -> byDir.computeIfAbsent(f.getParent(), d -> new ArrayList<>()).add(f));
+        final List<Path> out = new ArrayList<>();
+        byDir.values().forEach(fs -> out.addAll(ShadowRule.visible(fs, f -> f.getFileName().toString())));
+        return out;
     }
 
     private static long rowCount(final Path file) {

@@ -28,6 +28,14 @@ import io.ticklake.sink.lake.PartitionPath;
  * hive-partition pruning to the files of the partitions a query selects); a directory holding a stray
  * entry is narrowed to globs per date directory, and a date directory holding one to its valid files.
  *
+ * <p>Compaction ({@code ticklake compact}): a date directory holding a file a compacted one shadows
+ * ({@link io.ticklake.sink.lake.ShadowRule}: an input not deleted yet) is listed file by file without it, so a
+ * view refreshed at any moment of a compaction, or after one was killed, reads every row once; a fully
+ * compacted directory is globbed again. A glob is evaluated when a query
+ * runs, so a view refreshed before a compaction may see a compacted file next to its inputs until the inputs are
+ * deleted, and a listed file a compaction deleted since makes the query fail until the view is refreshed
+ * (docs/RELIABILITY.md, "Compaction").
+ *
  * @param sources paths and globs for {@code read_parquet([...])}, as SQL string literals; empty: no valid file
  * @param skipped the stray entries, relative to the lake root, sorted
  */
@@ -82,7 +90,9 @@ record TableFiles(List<String> sources, List<String> skipped) {
                     skipped.add(relative(root, f));
                 }
             }
-            if (skipped.size() == before) {
+            // a directory holding a file a compacted one shadows is listed without it, never globbed
+            final boolean shadowed = CompactedFiles.keepVisible(files);
+            if (skipped.size() == before && !shadowed) {
                 if (!files.isEmpty()) {
                     narrowed.add(SqlLiterals.path(date, "/*.parquet"));
                 }
@@ -90,11 +100,15 @@ record TableFiles(List<String> sources, List<String> skipped) {
                 files.forEach(f -> narrowed.add(SqlLiterals.path(f)));
             }
         }
-        if (skipped.size() == strays && !narrowed.isEmpty()) {
+        if (skipped.size() == strays && !narrowed.isEmpty() && narrowed.stream().allMatch(TableFiles::isGlob)) {
             sources.add(SqlLiterals.path(index, "/*/*.parquet"));
         } else {
             sources.addAll(narrowed);
         }
+    }
+
+    private static boolean isGlob(final String source) {
+        return source.endsWith("/*.parquet'");
     }
 
     private static boolean isIndex(final String name) {

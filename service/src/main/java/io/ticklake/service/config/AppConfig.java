@@ -284,6 +284,14 @@ public final class AppConfig {
         return Duration.ofMillis(own.longValue(ConfigKeys.ROLLUP_REFRESH_INTERVAL_MS));
     }
 
+    /** The in-service compaction's settings ({@code compaction.*}). */
+    public CompactionSettings compaction() {
+        return new CompactionSettings(own.bool(ConfigKeys.COMPACTION_ENABLED),
+                Duration.ofMillis(own.longValue(ConfigKeys.COMPACTION_INTERVAL_MS)),
+                Duration.ofMillis(own.longValue(ConfigKeys.COMPACTION_GRACE_MS)),
+                own.longValue(ConfigKeys.COMPACTION_TARGET_BYTES));
+    }
+
     public Optional<String> glueDatabase() {
         return Optional.ofNullable(get(ConfigKeys.GLUE_DATABASE));
     }

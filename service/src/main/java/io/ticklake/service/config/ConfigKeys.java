@@ -38,6 +38,10 @@ public final class ConfigKeys {
     public static final String GLUE_ENDPOINT = "catalog.glue.endpoint";
     public static final String SINK_LAKE = "sink.lake";
     public static final String ROLLUP_REFRESH_INTERVAL_MS = "rollup.refresh.interval.ms";
+    public static final String COMPACTION_ENABLED = "compaction.enabled";
+    public static final String COMPACTION_INTERVAL_MS = "compaction.interval.ms";
+    public static final String COMPACTION_GRACE_MS = "compaction.grace.ms";
+    public static final String COMPACTION_TARGET_BYTES = "compaction.target.bytes";
 
     /** Passed to every Kafka client (producer, consumer, admin, Streams), without the prefix. */
     public static final String KAFKA_PREFIX = "kafka.";
@@ -91,7 +95,17 @@ public final class ConfigKeys {
                     "How often run and demo refresh the rollup tables of a local lake (DuckDB) for the index-days "
                     + "that landed since the last refresh: those days' rows and the days that read them are "
                     + "recomputed and swapped in per partition; 0 = off. A lake on s3:// is not refreshed (rollup "
-                    + "rebuilds it with Athena).");
+                    + "rebuilds it with Athena).")
+            .define(COMPACTION_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM, "Compact closed partitions in the "
+                    + "service: every compaction.interval.ms, the files of each partition whose date ended more than "
+                    + "compaction.grace.ms ago and that the sink has committed past are merged (README, Compaction).")
+            .define(COMPACTION_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(1_000), Importance.LOW,
+                    "How often the in-service compaction runs (the first run one interval after the start).")
+            .define(COMPACTION_GRACE_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
+                    "How long after the end of a partition's date (UTC) it counts as closed for compaction.")
+            .define(COMPACTION_TARGET_BYTES, Type.LONG, 32L * 1024 * 1024, Range.between(1, 1L << 30), Importance.LOW,
+                    "Largest compacted file made of several inputs (an input is never split); a run holds up to "
+                    + "about three times this in heap (inputs, output, its check), hence below the CLI's 128MiB.");
 
     /** The declarations in reference order: service, topology, sink. */
     public static final List<ConfigDef> DEFS = List.of(DEF, TopologyConfig.DEF, SinkConfig.DEF);
