@@ -33,7 +33,7 @@ final class SinkKeys {
                         "Bound on open partition paths across all batches (early roll beyond).")
                 .define("sink.parquet.compression", Type.STRING, "zstd", Importance.LOW,
                         "Parquet codec: zstd, snappy, gzip or uncompressed.")
-                .define("sink.parquet.format", Type.STRING, ParquetFormat.V1.id(), Importance.LOW, "Parquet layout of "
+                .define("sink.parquet.format", Type.STRING, ParquetFormat.V2.id(), Importance.LOW, "Parquet layout of "
                         + "numbers: v1 (PLAIN), v1-bss, v2 (DELTA_BINARY_PACKED integers, data page v2) or v2-bss (also "
                         + "BYTE_STREAM_SPLIT doubles); all read by DuckDB and Athena/Trino.")
                 .define("sink.poll.timeout.ms", Type.LONG, 500L, POSITIVE, Importance.LOW,

@@ -20,7 +20,7 @@ class SinkConfigTest {
         assertThat(c.bufferMaxBytes()).isEqualTo(256L << 20);
         assertThat(c.maxOpenFiles()).isEqualTo(1000);
         assertThat(c.compression()).isEqualTo(CompressionCodecName.ZSTD);
-        assertThat(c.format()).isEqualTo(io.ticklake.sink.lake.ParquetFormat.V1);
+        assertThat(c.format()).isEqualTo(io.ticklake.sink.lake.ParquetFormat.V2);
         assertThat(c.s3().sse()).isEqualTo(S3Settings.Sse.NONE);
         assertThat(c.s3().endpoint()).isNull();
     }

@@ -3,11 +3,7 @@ package io.ticklake.sink.lake;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
@@ -79,53 +75,22 @@ public final class ParquetEncoder implements FileFormat {
     /** The Parquet file of all rows of {@code rows}, in row order. */
     @Override
     public byte[] encode(final RowBuffer rows) throws IOException {
-        final ColumnarWriteSupport support = new ColumnarWriteSupport(rows);
         final MemoryOutputFile out = new MemoryOutputFile(Math.max(1024, (int) Math.min(rows.bytes() / 4, 1 << 26)));
-        final Builder b = new Builder(out, support)
-                .withConf(new PlainParquetConfiguration())
-                .withCompressionCodec(codec)
-                .withCodecFactory(WriteCodecs.INSTANCE)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withRowGroupSize((long) ROW_GROUP_BYTES)
+        ColumnChunkWriter.write(rows, out, properties(rows), codec, ROW_GROUP_BYTES);
+        return out.toByteArray();
+    }
+
+    private ParquetProperties properties(final RowBuffer rows) {
+        final ParquetProperties.Builder b = ParquetProperties.builder()
                 .withWriterVersion(format.writerVersion())
                 .withByteStreamSplitEncoding(format.byteStreamSplit())
-                .withValidation(false)
                 .withDictionaryEncoding(false);
         for (int c = 0; c < rows.columns(); c++) {
             if (rows.type(c) == RowBuffer.Type.STRING) {
                 b.withDictionaryEncoding(rows.name(c), true);
             }
         }
-        try (ParquetWriter<RowBuffer> writer = b.build()) {
-            for (int r = 0; r < rows.size(); r++) {
-                writer.write(rows);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<RowBuffer, Builder> {
-        private final ColumnarWriteSupport support;
-
-        Builder(final OutputFile file, final ColumnarWriteSupport support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<RowBuffer> getWriteSupport(final org.apache.hadoop.conf.Configuration conf) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<RowBuffer> getWriteSupport(final ParquetConfiguration conf) {
-            return support;
-        }
+        return b.build();
     }
 
     /** An {@link OutputFile} backed by a growable byte array. */

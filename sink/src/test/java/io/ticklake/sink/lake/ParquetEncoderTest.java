@@ -61,6 +61,39 @@ class ParquetEncoderTest {
         }
     }
 
+    /** More rows than Parquet's page row limit (20,000): several pages per column, statistics per chunk. */
+    @Test
+    void aBufferOfManyPagesRoundTripsWithStatistics() throws Exception {
+        final RowBuffer rows = new RowBuffer(LakeSchemas.TICKS);
+        final int n = 65_000;
+        for (int i = 0; i < n; i++) {
+            LakeRows.append(rows, tick(i), 1, i);
+        }
+        final byte[] file = new ParquetEncoder(CompressionCodecName.ZSTD, ParquetFormat.V2).encode(rows);
+        final List<GenericRecord> out = LakeReader.readFile(file);
+        assertThat(out).hasSize(n);
+        assertThat(out.get(n - 1).get("kafka_offset")).isEqualTo((long) n - 1);
+        assertThat(out.get(n - 1).get("price")).isEqualTo(tick(n - 1).price());
+        assertThat(out.stream().filter(r -> r.get("exchange") == null).count()).isEqualTo(
+                java.util.stream.IntStream.range(0, n).filter(i -> i % 7 == 3).count());
+        try (ParquetFileReader reader = ParquetFileReader.open(new LakeReader.BytesInputFile(file))) {
+            assertThat(reader.getRowGroups()).singleElement().satisfies(g -> {
+                assertThat(g.getRowCount()).isEqualTo(n);
+                final ColumnChunkMetaData offset = g.getColumns().stream()
+                        .filter(c -> c.getPath().toDotString().equals("kafka_offset")).findFirst().orElseThrow();
+                assertThat(offset.getStatistics().genericGetMin()).isEqualTo(0L);
+                assertThat(offset.getStatistics().genericGetMax()).isEqualTo((long) n - 1);
+            });
+            final var pages = reader.readNextRowGroup().getPageReader(
+                    reader.getFileMetaData().getSchema().getColumnDescription(new String[] {"ts"}));
+            int count = 0;
+            while (pages.readPage() != null) {
+                count++;
+            }
+            assertThat(count).as("data pages of ts").isGreaterThan(1);
+        }
+    }
+
     @Test
     void barsRoundTripWithSnappy() throws Exception {
         final RowBuffer rows = new RowBuffer(LakeSchemas.OHLC);

@@ -98,6 +98,9 @@ public final class SinkBenchCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Parquet encode target, rows per CPU-second of the encoding thread (the performance issue's). */
+    static final double ENCODE_TARGET = 800_000;
+
     /** The first format's figures under the plain names, then each format's against the first. */
     static BenchReport report(final Map<ParquetFormat, LakeEncodingBench.Result> results, final String codec) {
         final Map.Entry<ParquetFormat, LakeEncodingBench.Result> first = results.entrySet().iterator().next();
@@ -105,7 +108,7 @@ public final class SinkBenchCommand implements Callable<Integer> {
         for (final Map.Entry<ParquetFormat, LakeEncodingBench.Result> e : results.entrySet()) {
             final String k = e.getKey().id().replace('-', '_');
             final LakeEncodingBench.Result r = e.getValue();
-            b.atLeast(k + "_rows_per_cpu_s", r.encodeRowsPerCpuSecond(), "rows/s/core", 1_000_000)
+            b.atLeast(k + "_rows_per_cpu_s", r.encodeRowsPerCpuSecond(), "rows/s/core", ENCODE_TARGET)
                     .metric(k + "_bytes_per_tick", r.parquetBytesPerTick(), "B")
                     .atMost(k + "_bytes_ratio_to_json", r.parquetBytesPerTick() / r.jsonBytesPerTick(), "x", 0.1)
                     .metric(k + "_speed_vs_" + first.getKey().id().replace('-', '_'),
@@ -123,7 +126,7 @@ public final class SinkBenchCommand implements Callable<Integer> {
     private static BenchReport.Builder builder(final LakeEncodingBench.Result r) {
         return BenchReport.builder("sink")
                 .metric("ticks", r.ticks(), "rows")
-                .atLeast("parquet_rows_per_cpu_s", r.encodeRowsPerCpuSecond(), "rows/s/core", 1_000_000)
+                .atLeast("parquet_rows_per_cpu_s", r.encodeRowsPerCpuSecond(), "rows/s/core", ENCODE_TARGET)
                 .metric("append_and_encode_rows_per_cpu_s", r.appendAndEncodeRowsPerCpuSecond(), "rows/s/core")
                 .metric("json_rows_per_cpu_s", r.jsonRowsPerCpuSecond(), "rows/s/core")
                 .metric("parquet_bytes_per_tick", r.parquetBytesPerTick(), "B")
