@@ -96,6 +96,8 @@ public final class BenchPipeline implements AutoCloseable {
         // Kafka's default for exactly-once; at-least-once defaults to 30 s, which would only delay the
         // completion check (it needs the topology's committed offsets): same interval, only the guarantee differs
         settings.put(COMMIT_INTERVAL, COMMIT_INTERVAL_MS);
+        // the pipeline alone, as before the refresher existed: rollups are not part of what e2e/latency time
+        settings.put(ConfigKeys.ROLLUP_REFRESH_INTERVAL_MS, "0");
         settings.putAll(overrides);
         settings.put(ConfigKeys.PROCESSING_GUARANTEE, guarantee);
         return settings;
