@@ -43,6 +43,9 @@ final class Batch {
     private OpenFile last;
     private String lastIndex;
     private String lastDate;
+    /** The file column {@code date} when the layout does not partition by it, else -1. */
+    private final int dateColumn;
+    private int lastEpochDay;
     long nextOffset;
     long records;
     long rows;
@@ -55,6 +58,8 @@ final class Batch {
         this.tp = tp;
         this.table = table;
         this.codec = table.codec();
+        this.dateColumn = table.layout().partitionsByDate() ? -1
+                : new RowBuffer(table.schema()).column(io.ticklake.sink.lake.PartitionLayout.DATE);
         this.startOffset = startOffset;
         this.nextOffset = startOffset;
     }
@@ -85,10 +90,11 @@ final class Batch {
         OpenFile f = last;
         boolean opened = false;
         if (f == null || !index.equals(lastIndex) || !date.equals(lastDate)) {
-            final String key = index + '\u0000' + date;
+            final String value = table.layout().value(date);
+            final String key = value == null ? index : index + '\u0000' + value;
             f = files.get(key);
             if (f == null) {
-                f = new OpenFile(new PartitionPath(table.name(), index, date), offset, new RowBuffer(table.schema()));
+                f = new OpenFile(table.partition(index, date), offset, new RowBuffer(table.schema()));
                 files.put(key, f);
                 order.add(f);
                 opened = true;
@@ -96,9 +102,15 @@ final class Batch {
             last = f;
             lastIndex = index;
             lastDate = date;
+            if (dateColumn >= 0) {
+                lastEpochDay = (int) java.time.LocalDate.parse(date).toEpochDay();
+            }
         }
         final long before = f.rows.bytes();
         codec.append(f.rows, row, partition, offset);
+        if (dateColumn >= 0) {
+            f.rows.setLastRowInt(dateColumn, lastEpochDay);
+        }
         final long delta = f.rows.bytes() - before + (opened ? f.bytes : 0);
         f.bytes = f.rows.bytes();
         bytes += delta;
