@@ -43,9 +43,6 @@ final class Batch {
     private OpenFile last;
     private String lastIndex;
     private String lastDate;
-    /** The file column {@code date} when the layout does not partition by it, else -1. */
-    private final int dateColumn;
-    private int lastEpochDay;
     long nextOffset;
     long records;
     long rows;
@@ -58,8 +55,6 @@ final class Batch {
         this.tp = tp;
         this.table = table;
         this.codec = table.codec();
-        this.dateColumn = table.layout().partitionsByDate() ? -1
-                : new RowBuffer(table.schema()).column(io.ticklake.sink.lake.PartitionLayout.DATE);
         this.startOffset = startOffset;
         this.nextOffset = startOffset;
     }
@@ -102,15 +97,9 @@ final class Batch {
             last = f;
             lastIndex = index;
             lastDate = date;
-            if (dateColumn >= 0) {
-                lastEpochDay = (int) java.time.LocalDate.parse(date).toEpochDay();
-            }
         }
         final long before = f.rows.bytes();
-        codec.append(f.rows, row, partition, offset);
-        if (dateColumn >= 0) {
-            f.rows.setLastRowInt(dateColumn, lastEpochDay);
-        }
+        table.append(f.rows, row, partition, offset);
         final long delta = f.rows.bytes() - before + (opened ? f.bytes : 0);
         f.bytes = f.rows.bytes();
         bytes += delta;

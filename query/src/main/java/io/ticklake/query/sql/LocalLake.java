@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.ticklake.sink.lake.LakeTable;
 import io.ticklake.sink.lake.LakeTables;
+import io.ticklake.sink.lake.PartitionLayout;
 
 /** DuckDB over a local lake written by the sink, with its tables declared even before they have files. */
 public final class LocalLake {
@@ -18,12 +19,17 @@ public final class LocalLake {
         return open(root, LakeTables.defaults());
     }
 
-    /** An engine over {@code root} with {@code tables} declared from their Avro schemas. */
+    /**
+     * An engine over {@code root} with {@code tables} declared from their Avro schemas and partition
+     * layouts (a rollup's layout is found on disk: it is always rewritten whole).
+     */
     public static DuckDbEngine open(final Path root, final LakeTables tables) {
         final Map<String, List<DuckColumn>> declared = new LinkedHashMap<>();
+        final Map<String, PartitionLayout> layouts = new LinkedHashMap<>();
         for (final LakeTable t : tables.tables()) {
             declared.put(t.name(), DuckColumn.fromAvro(t.schema()));
+            layouts.put(t.name(), t.layout());
         }
-        return DuckDbEngine.open(root, declared);
+        return DuckDbEngine.open(root, declared, layouts);
     }
 }

@@ -104,6 +104,20 @@ public record LakeTable(String topic, String name, Kind kind, PartitionLayout la
         return FileSchemas.of(kind, layout);
     }
 
+    /**
+     * Appends {@code row} (decoded by this table's codec), read at {@code partition}/{@code offset}, to a
+     * buffer of {@link #schema()}: the codec's columns, and the trading date when the layout keeps it as
+     * the files' last column.
+     */
+    public void append(final RowBuffer rows, final Object row, final int partition, final long offset) {
+        final TableCodec codec = kind.codec();
+        codec.append(rows, row, partition, offset);
+        if (!layout.partitionsByDate()) {
+            rows.setLastRowInt(schema().getFields().size() - 1,
+                    (int) java.time.LocalDate.parse(codec.date(row)).toEpochDay());
+        }
+    }
+
     /** The codec of this table's rows. */
     public TableCodec codec() {
         return kind.codec();
