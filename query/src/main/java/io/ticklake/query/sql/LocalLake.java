@@ -14,9 +14,17 @@ public final class LocalLake {
     private LocalLake() {
     }
 
-    /** An engine over {@code root} with the sink's default tables ({@code ticks}, {@code ohlc_1m}, {@code ohlc_1d}). */
+    /**
+     * An engine over {@code root} with the sink's default tables ({@code ticks}, {@code ohlc_1m},
+     * {@code ohlc_1d}) declared, each table's layout as found on disk (the CLI's {@code --lake}: a lake
+     * written with any {@code sink.partitioning} reads as written).
+     */
     public static DuckDbEngine open(final Path root) {
-        return open(root, LakeTables.defaults());
+        final Map<String, List<DuckColumn>> declared = new LinkedHashMap<>();
+        for (final LakeTable t : LakeTables.defaults().tables()) {
+            declared.put(t.name(), DuckColumn.fromAvro(t.schema()));
+        }
+        return DuckDbEngine.open(root, declared);
     }
 
     /**
