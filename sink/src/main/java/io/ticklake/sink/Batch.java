@@ -85,10 +85,11 @@ final class Batch {
         OpenFile f = last;
         boolean opened = false;
         if (f == null || !index.equals(lastIndex) || !date.equals(lastDate)) {
-            final String key = index + '\u0000' + date;
+            final String value = table.layout().value(date);
+            final String key = value == null ? index : index + '\u0000' + value;
             f = files.get(key);
             if (f == null) {
-                f = new OpenFile(new PartitionPath(table.name(), index, date), offset, new RowBuffer(table.schema()));
+                f = new OpenFile(table.partition(index, date), offset, new RowBuffer(table.schema()));
                 files.put(key, f);
                 order.add(f);
                 opened = true;
@@ -98,7 +99,7 @@ final class Batch {
             lastDate = date;
         }
         final long before = f.rows.bytes();
-        codec.append(f.rows, row, partition, offset);
+        table.append(f.rows, row, partition, offset);
         final long delta = f.rows.bytes() - before + (opened ? f.bytes : 0);
         f.bytes = f.rows.bytes();
         bytes += delta;

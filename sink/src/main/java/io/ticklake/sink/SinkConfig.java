@@ -42,6 +42,7 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
     /** Keys a caller may give the sink: {@link #DEF}'s. */
     public static final String LAKE = "sink.lake";
     public static final String TABLES = "sink.tables";
+    public static final String PARTITIONING = "sink.partitioning";
 
     /**
      * Every {@code sink.*} key with its type, default, validator and meaning: the one declaration the
@@ -102,7 +103,9 @@ public record SinkConfig(LakeRoot lake, LakeTables tables, RollPolicy.Limits rol
                 c.string("sink.s3.sse.kms.key.id"), c.intValue("sink.s3.max.attempts"),
                 ms(c, "sink.s3.retry.backoff.initial.ms"), ms(c, "sink.s3.retry.backoff.max.ms"),
                 ms(c, "sink.s3.api.call.timeout.ms"));
-        final LakeTables tables = c.string(TABLES) == null ? defaultTables : c.as(TABLES, LakeTables::parse);
+        final LakeTables mapped = c.string(TABLES) == null ? defaultTables : c.as(TABLES, LakeTables::parse);
+        final LakeTables tables = c.string(PARTITIONING) == null ? mapped
+                : c.as(PARTITIONING, mapped::withPartitioning);
         try {
             return new SinkConfig(c.string(LAKE) == null ? null : c.as(LAKE, LakeRoot::parse), tables,
                     new RollPolicy.Limits(c.longValue("sink.roll.max.records"), c.longValue("sink.roll.max.bytes"),

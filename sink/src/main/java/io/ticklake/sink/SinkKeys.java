@@ -21,6 +21,9 @@ final class SinkKeys {
                         + "topic=table[:kind] (kind ticks or ohlc; needed when neither name starts with it); default: "
                         + "topology.topic.enriched=ticks and <topology.topic.ohlc.prefix><size>=ohlc_<size> for each of "
                         + "topology.windows. Set, it must map every topic the topology writes to the lake, and only those.")
+                .define(SinkConfig.PARTITIONING, Type.STRING, null, Importance.MEDIUM, "Partition layout per lake "
+                        + "table, table=layout[,…] with layout index/date, index/year or index (the trading date stays a "
+                        + "column). Default: index for ohlc_<n>d/w tables (one row per index-day), index/date for the rest.")
                 .define("sink.roll.max.records", Type.LONG, 100_000L, POSITIVE, Importance.MEDIUM,
                         "A batch is closed and uploaded after this many records per topic-partition.")
                 .define("sink.roll.max.bytes", Type.LONG, 64L << 20, POSITIVE, Importance.MEDIUM,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ticklake.data.EnrichedTick;
 import io.ticklake.data.OhlcBar;
 import io.ticklake.embedded.EmbeddedKafka;
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.lake.PartitionListener;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.store.LocalObjectStore;
@@ -40,6 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The sink against a real broker, the local store and a real S3 API server. */
 class LakeSinkTest {
@@ -141,6 +144,46 @@ class LakeSinkTest {
                     assertThat(rel.getNameCount()).isEqualTo(4);
                 });
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PartitionLayout.class, names = {"INDEX_YEAR", "INDEX"})
+    void aCoarseLayoutLandsFilesUnderItsColumnsAndKeepsTheDateAsAColumn(final PartitionLayout layout)
+            throws Exception {
+        final String topic = "ohlc-coarse-" + layout.name().toLowerCase(java.util.Locale.ROOT);
+        kafka.createTopics(2, topic);
+        final List<LocalDate> days = List.of(LocalDate.of(2020, 12, 30), LocalDate.of(2020, 12, 31), D1, D2);
+        final Path dir = tmp.resolve("lake-" + topic);
+        final Map<PartitionPath, String> announced = new ConcurrentHashMap<>();
+        try (TickFeed feed = new TickFeed(kafka.bootstrapServers()); LocalObjectStore store = LocalObjectStore.at(dir)) {
+            for (int i = 0; i < 24; i++) {
+                feed.send(topic, TickFeed.bar(HOSTILE.get(i % 3), days.get(i % days.size()), i));
+            }
+            final Map<String, Sent> sent = feed.flush();
+            final LakeSink sink = sink(config(Map.of("sink.tables", topic + "=ohlc_1d", "sink.partitioning",
+                    "ohlc_1d=" + layout.id())), store, "g-" + topic, announced::put, Clock.systemUTC());
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> sink.metrics().snapshot().recordsWritten() == 24);
+            } finally {
+                sink.close();
+            }
+            final List<LakeRow> rows = assertExactlyOnce(store, "ohlc_1d", topic, sent, layout);
+            assertThat(rows).hasSize(24).allSatisfy(r -> assertThat(r.record().get("date")).isNotNull());
+            final Set<String> dirs = rows.stream().map(r -> r.key().substring(0, r.key().lastIndexOf('/')))
+                    .collect(Collectors.toSet());
+            final Set<String> expected = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                final String index = "ohlc_1d/index=" + PartitionPath.escape(HOSTILE.get(i));
+                if (layout == PartitionLayout.INDEX) {
+                    expected.add(index);
+                } else {
+                    expected.add(index + "/year=2020");
+                    expected.add(index + "/year=2021");
+                }
+            }
+            assertThat(dirs).isEqualTo(expected);
+            assertThat(announced.keySet().stream().map(PartitionPath::dir)).containsExactlyInAnyOrderElementsOf(dirs);
         }
     }
 
@@ -351,6 +394,13 @@ class LakeSinkTest {
     /** Every row of {@code topic} sent is in {@code table} exactly once, at its lineage, in the right file. */
     static List<LakeRow> assertExactlyOnce(final ObjectStore store, final String table, final String topic,
                                            final Map<String, Sent> sent) throws IOException {
+        return assertExactlyOnce(store, table, topic, sent, PartitionLayout.INDEX_DATE);
+    }
+
+    /** As above, for a table partitioned as {@code layout}. */
+    static List<LakeRow> assertExactlyOnce(final ObjectStore store, final String table, final String topic,
+                                           final Map<String, Sent> sent, final PartitionLayout layout)
+            throws IOException {
         final List<LakeRow> rows = LakeReader.read(store, table);
         final Map<String, Sent> expected = sent.entrySet().stream().filter(e -> e.getValue().tp().topic().equals(topic))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -368,7 +418,8 @@ class LakeSinkTest {
             assertRowEquals(r, s.value());
             final String name = r.key().substring(r.key().lastIndexOf('/') + 1);
             assertThat(name).startsWith(topic + "+" + r.kafkaPartition() + "+");
-            assertThat(r.key()).startsWith(new PartitionPath(table, r.index(), r.date()).dir() + "/");
+            assertThat(r.key()).startsWith(PartitionPath.of(table, layout, r.index(), r.date()).dir() + "/")
+                    .hasSize(PartitionPath.of(table, layout, r.index(), r.date()).dir().length() + 1 + name.length());
         }
         assertThat(duplicates).as("duplicates").isEmpty();
         assertThat(seen).as("no gap").isEqualTo(expected.keySet());

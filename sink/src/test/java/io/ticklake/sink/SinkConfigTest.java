@@ -3,6 +3,7 @@ package io.ticklake.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.store.S3Settings;
 import java.time.Duration;
 import java.util.Map;
@@ -50,6 +51,31 @@ class SinkConfigTest {
         assertThat(SinkConfig.from(Map.of(), five).tables().topics()).containsExactly("ohlc-5m", "ticks-enriched");
         assertThat(SinkConfig.from(Map.of("sink.tables", "ticks-enriched=ticks"), five).tables().topics())
                 .containsExactly("ticks-enriched");
+    }
+
+    @Test
+    void partitioningDefaultsPerTableAndIsOverriddenPerTable() {
+        final var d = SinkConfig.defaultConfig().tables();
+        assertThat(d.partitioning()).isEqualTo("ohlc_1d=index,ohlc_1m=index/date,ticks=index/date");
+        final var c = SinkConfig.from(Map.of("sink.partitioning", "ohlc_1d=index/year, ohlc_1m = index=/date="));
+        assertThat(c.tables().byName("ohlc_1d").orElseThrow().layout()).isEqualTo(PartitionLayout.INDEX_YEAR);
+        assertThat(c.tables().byName("ohlc_1m").orElseThrow().layout()).isEqualTo(PartitionLayout.INDEX_DATE);
+        assertThat(c.tables().byName("ticks").orElseThrow().layout()).isEqualTo(PartitionLayout.INDEX_DATE);
+        assertThat(SinkConfig.from(Map.of("sink.tables", "ticks-enriched=ticks", "sink.partitioning", "ticks=index"))
+                .tables().byName("ticks").orElseThrow().layout()).isEqualTo(PartitionLayout.INDEX);
+    }
+
+    @Test
+    void aBadPartitioningIsAOneLineConfigError() {
+        assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.partitioning", "ohlc_1d=month")))
+                .hasMessage("Invalid value ohlc_1d=month for configuration sink.partitioning: unknown partitioning month "
+                        + "(index/date, index/year or index)");
+        assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.partitioning", "ohlc_5m=index")))
+                .hasMessage("Invalid value ohlc_5m=index for configuration sink.partitioning: partitioning of an unknown "
+                        + "table ohlc_5m (tables: ohlc_1d, ohlc_1m, ticks)");
+        assertThatThrownBy(() -> SinkConfig.from(Map.of("sink.partitioning", "index")))
+                .hasMessage("Invalid value index for configuration sink.partitioning: partitioning entry must be "
+                        + "table=layout: index");
     }
 
     @Test

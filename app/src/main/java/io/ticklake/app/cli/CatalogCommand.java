@@ -46,6 +46,11 @@ public final class CatalogCommand implements Runnable {
                 description = "topic-to-table mapping of the sink (default: the sink's defaults)")
         String tables;
 
+        @Option(names = "--partitioning", paramLabel = "TABLE=LAYOUT,…",
+                description = "partition layouts that differ from the defaults, as the sink's sink.partitioning "
+                        + "(layout index/date, index/year or index)")
+        String partitioning;
+
         @Mixin
         AwsOptions aws;
 
@@ -76,10 +81,16 @@ public final class CatalogCommand implements Runnable {
         }
 
         private LakeTables mapping() {
+            final LakeTables mapped;
             try {
-                return tables == null ? LakeTables.defaults() : LakeTables.parse(tables);
+                mapped = tables == null ? LakeTables.defaults() : LakeTables.parse(tables);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--tables: " + e.getMessage());
+            }
+            try {
+                return partitioning == null ? mapped : mapped.withPartitioning(partitioning);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--partitioning: " + e.getMessage());
             }
         }
     }

@@ -38,7 +38,7 @@ final class LakeOption {
         if (engine.tables().size() == engine.emptyTables().size()) {
             engine.close();
             throw new UsageException("--lake " + root.directory() + " holds no ticklake table (no <table>/index=…/"
-                    + "date=…/*.parquet): give the lake's root directory");
+                    + "[date=…/]*.parquet): give the lake's root directory");
         }
         return engine;
     }

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 /** {@code rollup}: (re)builds the rollup tables of the lake. */
 @Command(name = "rollup", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"(Re)builds the rollup tables (rollup_ohlc_1h, rollup_ohlc_1d, rollup_daily_returns, "
-                + "rollup_volatility) as index=/date= partitioned Parquet in the lake. Rerunnable: each run "
+                + "rollup_volatility) as index= partitioned Parquet in the lake. Rerunnable: each run "
                 + "replaces the previous build.",
                 "--lake DIR: with embedded DuckDB. --lake s3://bucket/prefix: with Athena (CTAS + INSERT INTO)."})
 public final class RollupCommand implements Callable<Integer> {

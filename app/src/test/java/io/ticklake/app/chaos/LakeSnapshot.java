@@ -84,7 +84,7 @@ record LakeSnapshot(List<String> keys, List<LakeTick> ticks, List<Bar> ohlc1m, L
     }
 
     private static String source(final Path dir, final String table) {
-        final String glob = dir.resolve(table).toString().replace("'", "''") + "/*/*/*.parquet";
+        final String glob = dir.resolve(table).toString().replace("'", "''") + "/**/*.parquet"; // any partition layout
         return "read_parquet('" + glob + "', hive_partitioning = true, hive_types_autocast = false)";
     }
 

@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
 record Verdict(long expectedTicks, long lakeTicks, long lost, long duplicated, long unexpected,
                List<String> problems) {
     private static final int MAX_PROBLEMS = 30;
-    /** {@code <table>/index=<v>/date=<yyyy-MM-dd>/<topic>+<partition>+<20 digits>.parquet} */
-    private static final Pattern FILE = Pattern.compile(
-            "[a-z0-9_]+/index=[A-Za-z0-9._%-]+/date=\\d{4}-\\d{2}-\\d{2}/[A-Za-z0-9._-]+\\+\\d+\\+\\d{20}\\.parquet");
+    /**
+     * {@code <table>/index=<v>/[date=<yyyy-MM-dd>/ or year=<yyyy>/]<topic>+<partition>+<20 digits>.parquet}
+     * (the table's partition layout: {@code ohlc_1d} is {@code index=} alone by default)
+     */
+    private static final Pattern FILE = Pattern.compile("[a-z0-9_]+/index=[A-Za-z0-9._%-]+/"
+            + "(?:date=\\d{4}-\\d{2}-\\d{2}/|year=\\d{4}/)?[A-Za-z0-9._-]+\\+\\d+\\+\\d{20}\\.parquet");
 
     static Verdict of(final LakeSnapshot lake, final List<Tick> ticks, final List<DailyBar> dailyBars) {
         return of(lake, ticks, ticks, dailyBars);

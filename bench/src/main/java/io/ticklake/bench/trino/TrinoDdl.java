@@ -19,15 +19,13 @@ import software.amazon.awssdk.services.glue.model.Column;
  */
 public final class TrinoDdl {
     private static final Pattern DECIMAL = Pattern.compile("decimal\\((\\d+),(\\d+)\\)");
-    /** A rollup's partition columns: the last two of its SELECT (the {@link Rollup} contract, as Athena's CTAS). */
-    private static final List<String> ROLLUP_PARTITIONS = List.of("index", "date");
 
     private TrinoDdl() {
     }
 
     /** The partition keys of a table, from its Glue definition (in path order). */
     public static List<Column> partitionKeys(final GlueTableSpec spec) {
-        return GlueTableSpec.PARTITION_KEYS;
+        return spec.partitionKeys();
     }
 
     /** The Trino type a Hive (Glue) column type is read as. */
@@ -84,7 +82,7 @@ public final class TrinoDdl {
      */
     public static String createRollup(final String schema, final Rollup rollup) {
         return "CREATE TABLE " + qualified(schema, rollup.table()) + "\nWITH (format = 'PARQUET', partitioned_by = "
-                + partitionArray(ROLLUP_PARTITIONS) + ")\nAS\n" + rollup.sql();
+                + partitionArray(rollup.partitionColumns()) + ")\nAS\n" + rollup.select(); // partition columns last, as Athena's CTAS
     }
 
     /** {@code DROP TABLE IF EXISTS} in Trino's quoting. */

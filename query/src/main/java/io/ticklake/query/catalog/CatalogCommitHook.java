@@ -3,7 +3,6 @@ package io.ticklake.query.catalog;
 import io.ticklake.sink.BatchCommitHook;
 import io.ticklake.sink.DurableBatch;
 import io.ticklake.sink.lake.PartitionPath;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +38,21 @@ public final class CatalogCommitHook implements BatchCommitHook {
 
     @Override
     public void beforeCommit(final DurableBatch batch) {
-        final List<GluePartition> fresh = new ArrayList<>();
+        final Map<GluePartition, String> fresh = new LinkedHashMap<>();
         for (final Map.Entry<PartitionPath, String> p : batch.partitions().entrySet()) {
             if (!registered.containsKey(p.getKey().dir())) {
-                fresh.add(partition(p.getKey(), p.getValue()));
+                fresh.put(GluePartition.of(p.getKey(), p.getValue()), p.getKey().dir());
             }
         }
         if (fresh.isEmpty()) {
             return;
         }
-        final PartitionRegistration result = catalog.addPartitions(fresh);
-        for (final GluePartition p : fresh) {
+        final PartitionRegistration result = catalog.addPartitions(new ArrayList<>(fresh.keySet()));
+        fresh.forEach((p, dir) -> {
             if (result.failures().stream().noneMatch(f -> f.startsWith(p.table() + " " + p.values() + ":"))) {
-                registered.put(key(p), Boolean.TRUE);
+                registered.put(dir, Boolean.TRUE);
             }
-        }
+        });
         synchronized (this) {
             totals = totals.plus(new PartitionRegistration(result.created(), result.existed(), List.of()));
         }
@@ -67,13 +66,5 @@ public final class CatalogCommitHook implements BatchCommitHook {
     /** Partitions created and found existing so far. */
     public synchronized PartitionRegistration totals() {
         return totals;
-    }
-
-    private static GluePartition partition(final PartitionPath path, final String location) {
-        return new GluePartition(path.table(), path.index(), LocalDate.parse(path.date()), location);
-    }
-
-    private static String key(final GluePartition p) {
-        return new PartitionPath(p.table(), p.index(), p.date().toString()).dir();
     }
 }

@@ -28,13 +28,16 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 
 /**
  * The lake in the AWS Glue Data Catalog, without a crawler: one database, one external Parquet table
- * per lake table (partition keys {@code index} string and {@code date} date), and partitions
+ * per lake table (partition keys as its {@link io.ticklake.sink.lake.PartitionLayout} says: {@code index}
+ * string, then {@code date} date or {@code year} int), and partitions
  * registered as they appear. Every operation is idempotent: rerunning creates nothing twice, and a
  * table whose columns or location changed is updated in place.
  */
 public final class GlueCatalog {
     /** Glue's limit of partitions per BatchCreatePartition call. */
     public static final int MAX_PARTITIONS_PER_CALL = 100;
+    /** The last year an {@code index=/year=} table's projection covers. */
+    static final int PROJECTED_LAST_YEAR = 2100;
     static final String INPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     static final String OUTPUT_FORMAT = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
     static final String SERDE = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
@@ -124,7 +127,7 @@ public final class GlueCatalog {
         return total;
     }
 
-    /** The partition values ({@code [index, date]}) of a table, all pages. */
+    /** The partition values (e.g. {@code [index, date]}, the table's keys in order) of a table, all pages. */
     public List<List<String>> partitions(final String table) {
         final List<List<String>> values = new ArrayList<>();
         glue.getPartitionsPaginator(GetPartitionsRequest.builder().databaseName(database)
@@ -189,21 +192,13 @@ public final class GlueCatalog {
         params.put("EXTERNAL", "TRUE");
         params.put("ticklake.table", spec.name());
         if (options.projection()) {
-            params.put("projection.enabled", "true");
-            params.put("projection.index.type", "enum");
-            params.put("projection.index.values", String.join(",", options.projectedIndices()));
-            params.put("projection.date.type", "date");
-            params.put("projection.date.format", "yyyy-MM-dd");
-            params.put("projection.date.range", options.projectionFrom() + ",NOW");
-            params.put("projection.date.interval", "1");
-            params.put("projection.date.interval.unit", "DAYS");
-            params.put("storage.location.template", spec.location() + "index=${index}/date=${date}/");
+            projection(spec, params);
         }
         return TableInput.builder()
                 .name(spec.name())
                 .tableType("EXTERNAL_TABLE")
                 .parameters(params)
-                .partitionKeys(GlueTableSpec.PARTITION_KEYS)
+                .partitionKeys(spec.partitionKeys())
                 .storageDescriptor(StorageDescriptor.builder()
                         .columns(spec.columns())
                         .location(spec.location())
@@ -212,6 +207,38 @@ public final class GlueCatalog {
                         .compressed(false)
                         .build())
                 .build();
+    }
+
+    /**
+     * Partition projection of the spec's layout: {@code index} an enum of the projected indices, {@code date}
+     * a daily date range from the projection start to NOW, {@code year} an integer range from the start's
+     * year to {@value #PROJECTED_LAST_YEAR} (Athena has no NOW for integers; a year without files reads as
+     * empty); the location template follows the layout's directories.
+     */
+    private void projection(final GlueTableSpec spec, final Map<String, String> params) {
+        params.put("projection.enabled", "true");
+        params.put("projection.index.type", "enum");
+        params.put("projection.index.values", String.join(",", options.projectedIndices()));
+        final StringBuilder template = new StringBuilder(spec.location()).append("index=${index}/");
+        switch (spec.layout()) {
+            case INDEX_DATE -> {
+                params.put("projection.date.type", "date");
+                params.put("projection.date.format", "yyyy-MM-dd");
+                params.put("projection.date.range", options.projectionFrom() + ",NOW");
+                params.put("projection.date.interval", "1");
+                params.put("projection.date.interval.unit", "DAYS");
+                template.append("date=${date}/");
+            }
+            case INDEX_YEAR -> {
+                params.put("projection.year.type", "integer");
+                params.put("projection.year.range", options.projectionFrom().getYear() + "," + PROJECTED_LAST_YEAR);
+                template.append("year=${year}/");
+            }
+            case INDEX -> {
+                // index alone
+            }
+        }
+        params.put("storage.location.template", template.toString());
     }
 
     private static SerDeInfo serde() {

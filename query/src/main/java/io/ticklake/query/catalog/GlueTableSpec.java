@@ -1,5 +1,7 @@
 package io.ticklake.query.catalog;
 
+import io.ticklake.sink.lake.PartitionLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,29 +9,58 @@ import software.amazon.awssdk.services.glue.model.Column;
 
 /**
  * What a lake table looks like in Glue: its data columns (from the Avro schema, see {@link GlueTypes})
- * and its prefix. Partition keys are always {@code index} (string) and {@code date} (date).
+ * its prefix and its partition layout: keys {@code index} (string), then {@code date} (date) or
+ * {@code year} (int) as the layout says. A table not partitioned by date has {@code date} among its data
+ * columns (the sink's file schema carries it), so Athena shows {@code index} and {@code date} for
+ * every layout.
  *
  * @param location the table prefix, e.g. {@code s3://bucket/lake/ohlc_1m/} (a trailing {@code /} is added)
+ * @param layout   the partition columns
  */
-public record GlueTableSpec(String name, List<Column> columns, String location) {
-    /** The partition keys of every lake table. */
-    public static final List<Column> PARTITION_KEYS = List.of(
-            Column.builder().name("index").type("string").build(),
-            Column.builder().name("date").type("date").build());
-
+public record GlueTableSpec(String name, List<Column> columns, String location, PartitionLayout layout) {
     public GlueTableSpec {
         LakeIdentifiers.requireTable(name);
         columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(layout, "layout");
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " has no columns");
         }
         location = location.endsWith("/") ? location : location + "/";
     }
 
-    /** A spec from an Avro record schema. */
+    /** An {@code index=/date=} table. */
+    public GlueTableSpec(final String name, final List<Column> columns, final String location) {
+        this(name, columns, location, PartitionLayout.INDEX_DATE);
+    }
+
+    /** A spec of an {@code index=/date=} table from its Avro record schema. */
     public static GlueTableSpec fromAvro(final String name, final org.apache.avro.Schema schema,
                                          final String location) {
-        return new GlueTableSpec(name, GlueTypes.columns(schema), location);
+        return fromAvro(name, schema, location, PartitionLayout.INDEX_DATE);
+    }
+
+    /** A spec from an Avro record schema (the file schema of a table of {@code layout}). */
+    public static GlueTableSpec fromAvro(final String name, final org.apache.avro.Schema schema,
+                                         final String location, final PartitionLayout layout) {
+        return new GlueTableSpec(name, GlueTypes.columns(schema), location, layout);
+    }
+
+    /** The partition keys: the layout's columns in path order with their Glue types. */
+    public List<Column> partitionKeys() {
+        return partitionKeys(layout);
+    }
+
+    /** The partition keys of a table of {@code layout}. */
+    public static List<Column> partitionKeys(final PartitionLayout layout) {
+        final List<Column> keys = new ArrayList<>();
+        for (final String c : layout.columns()) {
+            keys.add(Column.builder().name(c).type(switch (c) {
+                case "date" -> "date";
+                case "year" -> "int";
+                default -> "string";
+            }).build());
+        }
+        return List.copyOf(keys);
     }
 }

@@ -13,7 +13,7 @@ public final class LocalCatalog {
     /**
      * One table of a local lake.
      *
-     * @param partitions {@code index=/date=} directories holding at least one Parquet file
+     * @param partitions partition directories (as the table's layout has them) holding at least one Parquet file
      * @param files      Parquet files
      * @param bytes      their total size
      */

@@ -20,9 +20,10 @@ import io.ticklake.sink.store.ObjectStore;
 /**
  * Builds the {@link Rollups} with Athena, into the lake on S3: for each rollup, drop the table, empty
  * its prefix ({@code <root>/<rollup>/}), create it with CTAS ({@code format = 'PARQUET'},
- * {@code partitioned_by = ARRAY['index', 'date']}, {@code WITH NO DATA}), then fill it with
+ * {@code partitioned_by} its {@link Rollup#partitionColumns()}, {@code WITH NO DATA}), then fill it with
  * {@code INSERT INTO} in chunks of at most {@value GlueCatalog#MAX_PARTITIONS_PER_CALL} partitions
- * (Athena's limit for one CTAS/INSERT). Rerunning rebuilds from scratch: no duplicated rows, and only
+ * (Athena's limit for one CTAS/INSERT): runs of dates of one index ({@code index/date}), runs of
+ * years of one index ({@code index/year}), or one index ({@code index}). Rerunning rebuilds from scratch: no duplicated rows, and only
  * the Parquet files Athena writes under the prefix.
  */
 public final class AthenaRollups {
@@ -53,7 +54,9 @@ public final class AthenaRollups {
         runner.execute(dropTable(table));
         emptyPrefix(table);
         runner.execute(createTable(rollup, store.uri(table + "/")));
-        final List<String> inserts = inserts(rollup, partitions(rollup.sources().get(0)));
+        final List<String> inserts = rollup.layout().partitionsByDate()
+                ? inserts(rollup, partitions(rollup.sources().get(0)))
+                : coarseInserts(rollup, dateRanges(rollup.sources().get(0)));
         for (final String insert : inserts) {
             runner.execute(insert);
         }
@@ -75,8 +78,9 @@ public final class AthenaRollups {
         }
         return "CREATE TABLE " + SqlLiterals.table(rollup.table()) + "\n"
                 + "WITH (format = 'PARQUET', write_compression = 'ZSTD', external_location = '" + location + "',"
-                + " partitioned_by = ARRAY['index', 'date'])\n"
-                + "AS\n" + rollup.sql() + "\nWITH NO DATA";
+                + " partitioned_by = ARRAY[" + String.join(", ", rollup.partitionColumns().stream()
+                        .map(c -> "'" + c + "'").toList()) + "])\n"
+                + "AS\n" + rollup.select() + "\nWITH NO DATA";
     }
 
     /** One INSERT per run of at most 100 consecutive dates of one index. */
@@ -87,12 +91,45 @@ public final class AthenaRollups {
             for (int from = 0; from < dates.size(); from += MAX_PARTITIONS) {
                 final List<LocalDate> chunk = dates.subList(from, Math.min(dates.size(), from + MAX_PARTITIONS));
                 statements.add("INSERT INTO " + SqlLiterals.table(rollup.table()) + "\nSELECT * FROM (\n"
-                        + rollup.sql() + "\n) AS r\nWHERE r.\"index\" = " + stringLiteral(e.getKey())
+                        + rollup.select() + "\n) AS r\nWHERE r.\"index\" = " + stringLiteral(e.getKey())
                         + " AND r.\"date\" BETWEEN DATE '" + chunk.get(0) + "' AND DATE '"
                         + chunk.get(chunk.size() - 1) + "'");
             }
         }
         return statements;
+    }
+
+    /**
+     * For a rollup not partitioned by date, one INSERT per index ({@code index}) or per run of at most
+     * 100 years of one index ({@code index/year}); {@code ranges} holds each index's first and last date.
+     */
+    static List<String> coarseInserts(final Rollup rollup, final Map<String, LocalDate[]> ranges) {
+        final List<String> statements = new ArrayList<>();
+        for (final Map.Entry<String, LocalDate[]> e : ranges.entrySet()) {
+            final String head = "INSERT INTO " + SqlLiterals.table(rollup.table()) + "\nSELECT * FROM (\n"
+                    + rollup.select() + "\n) AS r\nWHERE r.\"index\" = " + stringLiteral(e.getKey());
+            if (rollup.layout().valueColumn() == null) {
+                statements.add(head);
+                continue;
+            }
+            for (int year = e.getValue()[0].getYear(); year <= e.getValue()[1].getYear(); year += MAX_PARTITIONS) {
+                statements.add(head + " AND r.\"year\" BETWEEN " + year + " AND "
+                        + Math.min(year + MAX_PARTITIONS - 1, e.getValue()[1].getYear()));
+            }
+        }
+        return statements;
+    }
+
+    /** Each index of a source table with its first and last trading date (whatever the source's layout). */
+    private Map<String, LocalDate[]> dateRanges(final String source) {
+        final QueryResult r = runner.query("SELECT \"index\", min(\"date\"), max(\"date\") FROM "
+                + SqlLiterals.table(LakeIdentifiers.requireTable(source)) + " GROUP BY \"index\"");
+        final Map<String, LocalDate[]> byIndex = new TreeMap<>();
+        for (final List<Object> row : r.rows()) {
+            byIndex.put(String.valueOf(row.get(0)), new LocalDate[] {LocalDate.parse(String.valueOf(row.get(1))),
+                    LocalDate.parse(String.valueOf(row.get(2)))});
+        }
+        return byIndex;
     }
 
     /** The (index → dates) partitions of a source table, from Athena's partition metadata. */

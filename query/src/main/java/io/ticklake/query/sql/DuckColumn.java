@@ -29,18 +29,25 @@ public record DuckColumn(String name, String type) {
         }
     }
 
-    /** The partition columns every lake table has after hive partitioning. */
+    /**
+     * The last two columns of every lake table's view, whatever its {@link io.ticklake.sink.lake.PartitionLayout}
+     * (partition columns, or {@code date} a data column moved last).
+     */
     public static final List<DuckColumn> PARTITION_COLUMNS = List.of(
             new DuckColumn("index", "VARCHAR"), new DuckColumn("date", "DATE"));
 
     /**
      * The columns DuckDB shows for the Parquet files written from {@code schema}, plus the partition
-     * columns: {@code timestamp-millis} (UTC-adjusted) reads as {@code TIMESTAMPTZ}.
+     * columns: {@code timestamp-millis} (UTC-adjusted) reads as {@code TIMESTAMPTZ}. A {@code date} field
+     * (the file schema of a table not partitioned by date) becomes the last column.
      */
     public static List<DuckColumn> fromAvro(final Schema schema) {
         Objects.requireNonNull(schema, "schema");
         final List<DuckColumn> columns = new ArrayList<>();
         for (final Schema.Field f : schema.getFields()) {
+            if (f.name().equals("date") || f.name().equals("index")) {
+                continue;
+            }
             columns.add(new DuckColumn(f.name(), type(f.schema(), f.name())));
         }
         columns.addAll(PARTITION_COLUMNS);

@@ -30,12 +30,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.ticklake.query.catalog.LakeIdentifiers;
+import io.ticklake.sink.lake.PartitionLayout;
 
 /**
  * Embedded DuckDB over a local lake: one view per lake table, with the same names as in Glue/Athena,
  * over {@code read_parquet([...], hive_partitioning = true)} of the table's valid partitions
  * ({@link TableFiles}: stray directories and files are skipped and reported, never fatal to a table) with
- * {@code index} typed VARCHAR and {@code date} typed DATE. A declared table without files yet is an
+ * {@code index} typed VARCHAR and {@code date} typed DATE, the last two columns whatever the table's
+ * {@link PartitionLayout} (declared, or found on disk). A declared table without files yet is an
  * empty view with its declared columns. The session time zone is UTC, and DuckDB spills to a private
  * directory under the system temp dir (never into the working directory). Not thread-safe.
  */
@@ -51,6 +53,7 @@ public final class DuckDbEngine implements AutoCloseable {
     private final Path tempDir;
     private final Connection connection;
     private final Map<String, List<DuckColumn>> declared = new TreeMap<>();
+    private final Map<String, PartitionLayout> layouts = new TreeMap<>();
     private final Set<String> views = new TreeSet<>();
     private final Set<String> empty = new TreeSet<>();
     private List<String> skipped = List.of();
@@ -71,6 +74,16 @@ public final class DuckDbEngine implements AutoCloseable {
      * tables from their Avro schemas, {@link DuckColumn#fromAvro}) exist even before they have files.
      */
     public static DuckDbEngine open(final Path root, final Map<String, List<DuckColumn>> declared) {
+        return open(root, declared, Map.of());
+    }
+
+    /**
+     * Opens an engine over the lake at {@code root} with {@code declared} tables and the partition
+     * {@code layouts} of the tables whose layout is known (the others' are {@linkplain TableFiles#detect
+     * found on disk}).
+     */
+    public static DuckDbEngine open(final Path root, final Map<String, List<DuckColumn>> declared,
+                                    final Map<String, PartitionLayout> layouts) {
         final Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("lake directory does not exist: " + dir);
@@ -91,6 +104,7 @@ public final class DuckDbEngine implements AutoCloseable {
             // with "Out of Memory" reading 20,691 one-row files at 449 MB RSS; the 9.6 GB RSS once seen came
             // from one COPY writing 104k partitions, which copyPartitioned now splits
             declared.forEach(engine::declare);
+            layouts.forEach(engine::declareLayout);
             engine.refresh();
             return engine;
         } catch (SQLException e) {
@@ -121,6 +135,17 @@ public final class DuckDbEngine implements AutoCloseable {
         declared.put(table, List.copyOf(columns));
     }
 
+    /** Declares a table's partition layout (else it is found on disk). Call {@link #refresh()} to apply. */
+    public void declareLayout(final String table, final PartitionLayout layout) {
+        layouts.put(LakeIdentifiers.requireTable(table), java.util.Objects.requireNonNull(layout, "layout"));
+    }
+
+    /** The layout of {@code table}: declared, else as found on disk. */
+    public PartitionLayout layout(final String table) {
+        final PartitionLayout l = layouts.get(table);
+        return l != null ? l : TableFiles.detect(root.resolve(table));
+    }
+
     /** The tables queries can use (with files or declared), sorted. */
     public Set<String> tables() {
         return Set.copyOf(views);
@@ -142,7 +167,8 @@ public final class DuckDbEngine implements AutoCloseable {
         try (Stream<Path> dirs = Files.list(root)) {
             for (final Path d : dirs.filter(Files::isDirectory)
                     .filter(t -> LakeIdentifiers.isTable(t.getFileName().toString())).sorted().toList()) {
-                final TableFiles files = TableFiles.scan(root, d.getFileName().toString());
+                final String name = d.getFileName().toString();
+                final TableFiles files = TableFiles.scan(root, name, layout(name));
                 strays.addAll(files.skipped());
                 if (files.hasFiles()) {
                     found.put(d.getFileName().toString(), files);
@@ -155,7 +181,8 @@ public final class DuckDbEngine implements AutoCloseable {
         skipped = List.copyOf(strays);
         if (!strays.isEmpty() && news) {
             LOG.warn("Skipped {} entries of the lake {} that are not partitions of a table (<table>/index=<value>/"
-                    + "date=<yyyy-MM-dd>/<file>.parquet): {}", strays.size(), root, abbreviated(strays));
+                    + "[date=<yyyy-MM-dd>/ or year=<yyyy>/ as its layout says]<file>.parquet): {}", strays.size(), root,
+                    abbreviated(strays));
         }
         final Set<String> wanted = new TreeSet<>(found.keySet());
         wanted.addAll(declared.keySet());
@@ -168,12 +195,12 @@ public final class DuckDbEngine implements AutoCloseable {
         empty.clear();
         for (final String table : wanted) {
             if (found.containsKey(table)) {
-                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS SELECT * FROM read_parquet(["
-                        + String.join(", ", found.get(table).sources()) + "]"
+                execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS " + viewSelect(layout(table))
+                        + " FROM read_parquet([" + String.join(", ", found.get(table).sources()) + "]"
                         // no union_by_name: it reads the footer of every file of the table when the query
                         // is bound, so a one-partition query would still touch the whole table; every file
                         // of a table has the table's one schema (the sink's Avro schema, the rollup's SQL)
-                        + ", hive_partitioning = true, hive_types = {'index': VARCHAR, 'date': DATE})");
+                        + ", hive_partitioning = true, hive_types = " + hiveTypes(layout(table)) + ")");
             } else {
                 execute("CREATE OR REPLACE VIEW " + SqlLiterals.table(table) + " AS " + emptySelect(declared.get(table)));
                 empty.add(table);
@@ -181,6 +208,27 @@ public final class DuckDbEngine implements AutoCloseable {
             views.add(table);
         }
         LOG.debug("DuckDB views over {}: {} (empty: {})", root, views, empty);
+    }
+
+    /**
+     * The select list of a view: the files' data columns, then {@code index} and {@code date} whatever the
+     * layout ({@code date} a partition column or a data column of the files, {@code year} left out), so a
+     * query sees one shape, the one the declared columns, Glue and Athena have. (DuckDB alone would put
+     * its hive columns in its own order, {@code date} before {@code index}.)
+     */
+    private static String viewSelect(final PartitionLayout layout) {
+        final String excluded = layout == PartitionLayout.INDEX_YEAR ? "\"index\", \"date\", \"year\""
+                : "\"index\", \"date\"";
+        return "SELECT * EXCLUDE (" + excluded + "), \"index\", \"date\"";
+    }
+
+    /** {@code hive_types} of {@code layout}'s partition columns. */
+    private static String hiveTypes(final PartitionLayout layout) {
+        return switch (layout) {
+            case INDEX_DATE -> "{'index': VARCHAR, 'date': DATE}";
+            case INDEX_YEAR -> "{'index': VARCHAR, 'year': INTEGER}";
+            case INDEX -> "{'index': VARCHAR}";
+        };
     }
 
     /** The entries the last {@link #refresh()} left out, relative to the root (directories end with /), sorted. */
@@ -252,19 +300,27 @@ public final class DuckDbEngine implements AutoCloseable {
         }
     }
 
+    /** {@link #replaceTable(String, String, PartitionLayout)} of an {@code index=/date=} table. */
+    public long replaceTable(final String table, final String select) {
+        return replaceTable(table, select, PartitionLayout.INDEX_DATE);
+    }
+
     /**
      * Replaces table {@code table} with the rows of {@code select} (whose last columns are
-     * {@code "index"} and {@code "date"}), written as {@code index=/date=} partitioned Parquet: first
+     * {@link #tail(PartitionLayout) the layout's}: {@code "index", "date"}; {@code "date", "index"};
+     * {@code "date", "index", "year"}), written as Parquet partitioned by {@code layout}: first
      * into a staging directory outside every table prefix, then swapped in by renaming, so a rerun
      * never duplicates rows and a failed run leaves the old table. Timestamps are written as
      * millisecond Parquet timestamps (as the sink writes them). Returns the number of rows written.
      */
-    public long replaceTable(final String table, final String select) {
+    public long replaceTable(final String table, final String select, final PartitionLayout layout) {
         LakeIdentifiers.requireTable(table);
         final List<DuckColumn> columns = describe(select);
-        if (columns.size() < 2 || !columns.get(columns.size() - 2).name().equals("index")
-                || !columns.get(columns.size() - 1).name().equals("date")) {
-            throw new IllegalArgumentException(table + ": the select list must end with \"index\", \"date\"");
+        final List<String> tail = tail(layout);
+        if (columns.size() <= tail.size() || !columns.subList(columns.size() - tail.size(), columns.size()).stream()
+                .map(DuckColumn::name).toList().equals(tail)) {
+            throw new IllegalArgumentException(table + ": the select list must end with "
+                    + tail.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", ")));
         }
         final Path stagingRoot = root.resolve(STAGING_DIR);
         final Path staging = stagingRoot.resolve(table + "-" + UUID.randomUUID());
@@ -272,14 +328,15 @@ public final class DuckDbEngine implements AutoCloseable {
         final Path target = root.resolve(table);
         try {
             Files.createDirectories(stagingRoot);
-            final long rows = copyPartitioned(table, columns, select, staging);
+            final long rows = copyPartitioned(table, columns, select, staging, layout);
             Files.createDirectories(staging); // no rows: an empty table
             if (Files.exists(target)) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             deleteQuietly(old);
-            declare(table, withoutTimeZone(columns));
+            declare(table, visible(withoutTimeZone(columns)));
+            declareLayout(table, layout);
             refresh();
             return rows;
         } catch (IOException e) {
@@ -291,16 +348,49 @@ public final class DuckDbEngine implements AutoCloseable {
     }
 
     /**
-     * Writes {@code select} under {@code staging} as {@code index=/date=} Parquet, a bounded number of
+     * The last columns of a select written as {@code layout}: its partition columns, after {@code date}
+     * when that is a data column (Athena's CTAS wants the partition columns last, in order).
+     */
+    public static List<String> tail(final PartitionLayout layout) {
+        if (layout.partitionsByDate()) {
+            return layout.columns();
+        }
+        final List<String> tail = new ArrayList<>();
+        tail.add(PartitionLayout.DATE);
+        tail.addAll(layout.columns());
+        return List.copyOf(tail);
+    }
+
+    /** The columns a view of a written table shows: without {@code year}, {@code index} then {@code date} last. */
+    private static List<DuckColumn> visible(final List<DuckColumn> columns) {
+        final List<DuckColumn> out = new ArrayList<>();
+        DuckColumn index = null;
+        DuckColumn date = null;
+        for (final DuckColumn c : columns) {
+            switch (c.name()) {
+                case "index" -> index = c;
+                case "date" -> date = c;
+                case "year" -> { }
+                default -> out.add(c);
+            }
+        }
+        out.add(index);
+        out.add(date);
+        return out;
+    }
+
+    /**
+     * Writes {@code select} under {@code staging} as Parquet partitioned by {@code layout}, a bounded number of
      * partitions per {@code COPY}: DuckDB's partitioned write slows down far more than linearly with
      * the partitions of one statement (measured: 5,600 partitions at 1,447 files/s, 28,000 at 126
      * files/s, the full dataset's 104,224 index-days at ~16 files/s), so the result is materialized
      * once (spilling beyond the memory limit) and copied in chunks of {@link #PARTITIONS_PER_COPY}.
      */
     private long copyPartitioned(final String table, final List<DuckColumn> columns, final String select,
-                                 final Path staging) {
+                                 final Path staging, final PartitionLayout layout) {
+        final String partitionBy = layout.columns().stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
         execute("CREATE OR REPLACE TEMP TABLE " + RESULT + " AS SELECT " + castList(columns)
-                + ", (dense_rank() OVER (ORDER BY \"index\", \"date\") - 1) // " + PARTITIONS_PER_COPY + " AS " + CHUNK
+                + ", (dense_rank() OVER (ORDER BY " + partitionBy + ") - 1) // " + PARTITIONS_PER_COPY + " AS " + CHUNK
                 + " FROM (" + select + ") AS r");
         try {
             final long chunks = ((Number) query("SELECT coalesce(max(" + CHUNK + ") + 1, 0) FROM " + RESULT)
@@ -311,7 +401,7 @@ public final class DuckDbEngine implements AutoCloseable {
                 // chunks hold disjoint partitions: no file of one chunk can meet a file of another
                 rows += execute("COPY (SELECT " + names + " FROM " + RESULT + " WHERE " + CHUNK + " = " + chunk
                         + ") TO " + SqlLiterals.path(staging) + " (FORMAT parquet, COMPRESSION zstd,"
-                        + " PARTITION_BY (\"index\", \"date\"), OVERWRITE_OR_IGNORE, FILENAME_PATTERN '" + table + "_{i}')");
+                        + " PARTITION_BY (" + partitionBy + "), OVERWRITE_OR_IGNORE, FILENAME_PATTERN '" + table + "_{i}')");
             }
             return rows;
         } finally {

@@ -53,21 +53,21 @@ public final class DuckDbRollupRefresh {
     private static final String FRESH = "ticklake_fresh";
     private static final String PARTS = "ticklake_parts";
     private static final String PART = "ticklake_part";
-    private static final PartitionLayout SINK_LAYOUT = new PartitionLayout(Rollup.INDEX_DATE);
+    private static final RefreshLayout SINK_LAYOUT = new RefreshLayout(io.ticklake.sink.lake.PartitionLayout.INDEX_DATE.columns());
     private final DuckDbEngine engine;
-    private final Function<Rollup, PartitionLayout> layouts;
+    private final Function<Rollup, RefreshLayout> layouts;
     private final Consumer<Path> onSwapped;
 
     /** Rollups laid out as {@link Rollup#partitionColumns()} says. */
     public DuckDbRollupRefresh(final DuckDbEngine engine) {
-        this(engine, r -> new PartitionLayout(r.partitionColumns()), p -> { });
+        this(engine, r -> new RefreshLayout(r.partitionColumns()), p -> { });
     }
 
     /**
      * @param layouts   each rollup's partitioning (tests try other layouts)
      * @param onSwapped told each partition file swapped in, right after the rename
      */
-    public DuckDbRollupRefresh(final DuckDbEngine engine, final Function<Rollup, PartitionLayout> layouts,
+    public DuckDbRollupRefresh(final DuckDbEngine engine, final Function<Rollup, RefreshLayout> layouts,
                                final Consumer<Path> onSwapped) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.layouts = Objects.requireNonNull(layouts, "layouts");
@@ -155,7 +155,7 @@ public final class DuckDbRollupRefresh {
             engine.execute("DROP TABLE IF EXISTS " + AFFECTED);
         }
         try {
-            final PartitionLayout layout = layouts.apply(rollup);
+            final RefreshLayout layout = layouts.apply(rollup);
             final List<DuckColumn> columns = engine.describe("SELECT * FROM " + FRESH);
             final long rows = ((Number) engine.query("SELECT count(*) FROM " + FRESH).rows().get(0).get(0)).longValue();
             final int written = swapPartitions(rollup.table(), layout, columns, partitionsOfFresh(layout));
@@ -226,7 +226,7 @@ public final class DuckDbRollupRefresh {
             return "(SELECT * FROM " + mainCatalog() + ".main." + SqlLiterals.table(table) + " WHERE \"index\" IN ("
                     + indexes.stream().map(DuckDbRollupRefresh::string).collect(Collectors.joining(", ")) + "))";
         }
-        final PartitionLayout layout = layoutOf(table);
+        final RefreshLayout layout = layoutOf(table);
         final String globs = indexes.stream()
                 .map(i -> SqlLiterals.path(indexDir(table, i), "/" + "*/".repeat(layout.columns().size() - 1)
                         + "*.parquet"))
@@ -240,7 +240,7 @@ public final class DuckDbRollupRefresh {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    private PartitionLayout layoutOf(final String table) {
+    private RefreshLayout layoutOf(final String table) {
         return Rollups.all().stream().filter(r -> r.table().equals(table)).findFirst().map(layouts)
                 .orElse(SINK_LAYOUT);
     }
@@ -274,8 +274,8 @@ public final class DuckDbRollupRefresh {
     }
 
     /** The distinct partition values of the recomputed rows. */
-    private List<List<String>> partitionsOfFresh(final PartitionLayout layout) {
-        final String exprs = layout.columns().stream().map(PartitionLayout::expression)
+    private List<List<String>> partitionsOfFresh(final RefreshLayout layout) {
+        final String exprs = layout.columns().stream().map(RefreshLayout::expression)
                 .collect(Collectors.joining(", "));
         final List<List<String>> out = new ArrayList<>();
         for (final List<Object> row : engine.query("SELECT DISTINCT " + exprs + " FROM " + FRESH + " ORDER BY "
@@ -291,7 +291,7 @@ public final class DuckDbRollupRefresh {
      * (partitioned by a partition number, so the staged names never depend on how DuckDB escapes
      * values), then renames each staged file over its partition's file. Returns the partitions swapped.
      */
-    private int swapPartitions(final String table, final PartitionLayout layout, final List<DuckColumn> columns,
+    private int swapPartitions(final String table, final RefreshLayout layout, final List<DuckColumn> columns,
                                final List<List<String>> partitions) {
         final Path tableDir = engine.root().resolve(table);
         final List<Path> dirs = partitions.stream().map(v -> layout.directory(tableDir, v)).toList();
@@ -355,7 +355,7 @@ public final class DuckDbRollupRefresh {
     }
 
     /** The partitions as a table of their values and their number. */
-    private static String partsTable(final PartitionLayout layout, final List<List<String>> partitions) {
+    private static String partsTable(final RefreshLayout layout, final List<List<String>> partitions) {
         final List<String> rows = new ArrayList<>();
         for (int i = 0; i < partitions.size(); i++) {
             rows.add("(" + partitions.get(i).stream().map(DuckDbRollupRefresh::string).collect(Collectors.joining(", "))
@@ -369,16 +369,16 @@ public final class DuckDbRollupRefresh {
         return "SELECT * FROM (VALUES " + String.join(", ", rows) + ") AS t(" + String.join(", ", names) + ")";
     }
 
-    private static String partJoin(final PartitionLayout layout) {
+    private static String partJoin(final RefreshLayout layout) {
         final List<String> terms = new ArrayList<>();
         for (int i = 0; i < layout.columns().size(); i++) {
-            terms.add(PartitionLayout.expression(layout.columns().get(i)).replace("\"index\"", "n.\"index\"")
+            terms.add(RefreshLayout.expression(layout.columns().get(i)).replace("\"index\"", "n.\"index\"")
                     .replace("\"date\"", "n.\"date\"") + " = p.v" + i);
         }
         return String.join(" AND ", terms);
     }
 
-    private static String hiveTypes(final PartitionLayout layout) {
+    private static String hiveTypes(final RefreshLayout layout) {
         final StringBuilder types = new StringBuilder("'index': VARCHAR");
         if (layout.isPartition("date")) {
             types.append(", 'date': DATE");

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link Rollups} on a local lake with DuckDB: each rollup's SELECT is written back to
- * {@code <root>/<rollup>/index=…/date=…/} as Parquet ({@code COPY … PARTITION_BY}), replacing the
+ * {@code <root>/<rollup>/index=…[/date=…|/year=…]/} as its {@link Rollup#layout()} says, as Parquet
+ * ({@code COPY … PARTITION_BY}), replacing the
  * previous build (see {@link DuckDbEngine#replaceTable}): rerunning gives the same rows, never twice.
  */
 public final class DuckDbRollups {
@@ -44,7 +45,7 @@ public final class DuckDbRollups {
             }
         }
         final long start = System.nanoTime();
-        final long rows = engine.replaceTable(rollup.table(), rollup.sql());
+        final long rows = engine.replaceTable(rollup.table(), rollup.select(), rollup.layout());
         final RollupRun run = new RollupRun(rollup.table(), rows, Duration.ofNanos(System.nanoTime() - start));
         LOG.info("rollup {} built: {} rows in {} ms", run.table(), run.rows(), run.elapsed().toMillis());
         return run;

@@ -29,9 +29,11 @@ public final class RollupJournalHook implements BatchCommitHook {
     public void beforeCommit(final DurableBatch batch) throws Exception {
         final Set<IndexDay> days = new TreeSet<>();
         for (final PartitionPath p : batch.partitions().keySet()) {
-            if (sources.contains(p.table())) {
-                days.add(new IndexDay(p.index(), java.time.LocalDate.parse(p.date())));
+            if (sources.contains(p.table()) && p.layout().partitionsByDate()) {
+                days.add(new IndexDay(p.index(), java.time.LocalDate.parse(p.value())));
             }
+            // a source re-laid out coarser than index/date (sink.partitioning) names no day: its rollups
+            // are refreshed by the start-up scan only (README, Rollups)
         }
         if (!days.isEmpty()) {
             journal.add(days);

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.ticklake.sink.lake.PartitionLayout;
+
 /**
  * The rollup tables, in build order (each reads only lake tables or rollups listed before it). Their
  * SQL lives in one place, {@code io/ticklake/query/sql/rollups/<table>.sql} on the classpath, and is
@@ -15,11 +17,16 @@ import java.util.List;
  */
 public final class Rollups {
     private static final String RESOURCE_DIR = "/io/ticklake/query/sql/rollups/";
+    /**
+     * Layouts by measurement on the full file (docs/BENCHMARKS.md, "Partition layout"): the daily rollups
+     * hold one row per index-day, so {@code index} alone (a file per index); the hourly one ~7 rows per
+     * index-day, also {@code index} alone.
+     */
     private static final List<Rollup> ALL = List.of(
-            load("rollup_ohlc_1h", List.of("ohlc_1m"), 0),
-            load("rollup_ohlc_1d", List.of("ohlc_1m"), 0),
-            load("rollup_daily_returns", List.of("rollup_ohlc_1d"), 1), // lag(close): the previous close
-            load("rollup_volatility", List.of("rollup_daily_returns"), 19)); // 20 rows: 19 PRECEDING
+            load("rollup_ohlc_1h", List.of("ohlc_1m"), 0, PartitionLayout.INDEX),
+            load("rollup_ohlc_1d", List.of("ohlc_1m"), 0, PartitionLayout.INDEX),
+            load("rollup_daily_returns", List.of("rollup_ohlc_1d"), 1, PartitionLayout.INDEX), // lag(close): the previous close
+            load("rollup_volatility", List.of("rollup_daily_returns"), 19, PartitionLayout.INDEX)); // 20 rows: 19 PRECEDING
 
     private Rollups() {
     }
@@ -44,13 +51,14 @@ public final class Rollups {
                         + ALL.stream().map(Rollup::table).toList() + ")"));
     }
 
-    private static Rollup load(final String table, final List<String> sources, final int reach) {
+    private static Rollup load(final String table, final List<String> sources, final int reach,
+                               final PartitionLayout layout) {
         try (InputStream in = Rollups.class.getResourceAsStream(RESOURCE_DIR + table + ".sql")) {
             if (in == null) {
                 throw new IllegalStateException("missing rollup SQL resource for " + table);
             }
             return new Rollup(table, sources, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip(),
-                    reach);
+                    reach, layout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

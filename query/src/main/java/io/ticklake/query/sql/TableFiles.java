@@ -13,20 +13,24 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.lake.PartitionPath;
 
 /**
- * The files DuckDB may read of one local lake table: {@code <table>/index=<escaped>/date=<yyyy-MM-dd>/
- * <name>.parquet}, checked with the sink's partition rules ({@link PartitionPath#escape} for the index
- * value, {@link PartitionPath#isDate} for the date) and Parquet's magic bytes. Everything else under
+ * The files DuckDB may read of one local lake table laid out as its {@link PartitionLayout}:
+ * {@code <table>/index=<escaped>/date=<yyyy-MM-dd>/<name>.parquet}, {@code …/index=<escaped>/year=<yyyy>/
+ * <name>.parquet} or {@code …/index=<escaped>/<name>.parquet}, checked with the sink's partition rules
+ * ({@link PartitionPath#escape} for the index value, {@link PartitionLayout#isValue} for the date or year)
+ * and Parquet's magic bytes. Everything else under
  * the table — a directory that is not {@code key=value}, a value that would not cast to its declared
  * type, a name DuckDB would read as a glob or SQL, a file that is not Parquet — is {@linkplain
  * #skipped() skipped}: one stray entry must never make a whole table unreadable.
  *
- * <p>The sources are globs per index directory ({@code index=X/*&#47;*.parquet}) when everything under it
- * is valid, which keeps a view over tens of thousands of partitions to a handful of globs (and DuckDB's
- * hive-partition pruning to the files of the partitions a query selects); a directory holding a stray
- * entry is narrowed to globs per date directory, and a date directory holding one to its valid files.
+ * <p>The sources are globs per index directory ({@code index=X/*&#47;*.parquet}, or {@code index=X/*.parquet}
+ * for the index-only layout) when everything under it is valid, which keeps a view over tens of thousands
+ * of partitions to a handful of globs (and DuckDB's hive-partition pruning to the files of the partitions
+ * a query selects); a directory holding a stray entry is narrowed to globs per date (year) directory, and
+ * a directory holding one to its valid files.
  *
  * <p>Compaction ({@code ticklake compact}): a date directory holding a file a compacted one shadows
  * ({@link io.ticklake.sink.lake.ShadowRule}: an input not deleted yet) is listed file by file without it, so a
@@ -52,8 +56,13 @@ record TableFiles(List<String> sources, List<String> skipped) {
         skipped = List.copyOf(skipped);
     }
 
-    /** Scans {@code <root>/<table>}. */
+    /** Scans {@code <root>/<table>}, an {@code index=/date=} table. */
     static TableFiles scan(final Path root, final String table) {
+        return scan(root, table, PartitionLayout.INDEX_DATE);
+    }
+
+    /** Scans {@code <root>/<table>}, a table of {@code layout}: entries of any other shape are skipped. */
+    static TableFiles scan(final Path root, final String table, final PartitionLayout layout) {
         final Path dir = root.resolve(table);
         final List<String> sources = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
@@ -62,9 +71,39 @@ record TableFiles(List<String> sources, List<String> skipped) {
                 skipped.add(relative(root, index));
                 continue;
             }
-            scanIndex(root, index, sources, skipped);
+            if (layout.valueColumn() == null) {
+                scanFiles(root, index, "/*.parquet", sources, skipped);
+            } else {
+                scanIndex(root, index, layout, sources, skipped);
+            }
         }
         return new TableFiles(sources, skipped);
+    }
+
+    /**
+     * The layout of the table directory {@code dir} as found on disk, for a table nobody declared: the
+     * first index directory holding a Parquet file directly is {@link PartitionLayout#INDEX}, one holding
+     * {@code year=} directories {@link PartitionLayout#INDEX_YEAR}, else {@link PartitionLayout#INDEX_DATE}.
+     */
+    static PartitionLayout detect(final Path dir) {
+        for (final Path index : children(dir)) {
+            if (!Files.isDirectory(index) || !isIndex(index.getFileName().toString())) {
+                continue;
+            }
+            for (final Path child : children(index)) {
+                final String name = child.getFileName().toString();
+                if (Files.isRegularFile(child) && FILE.matcher(name).matches()) {
+                    return PartitionLayout.INDEX;
+                }
+                if (Files.isDirectory(child) && isValue(name, PartitionLayout.INDEX_YEAR)) {
+                    return PartitionLayout.INDEX_YEAR;
+                }
+                if (Files.isDirectory(child) && isValue(name, PartitionLayout.INDEX_DATE)) {
+                    return PartitionLayout.INDEX_DATE;
+                }
+            }
+        }
+        return PartitionLayout.INDEX_DATE;
     }
 
     /** Whether the table has at least one file to read. */
@@ -72,33 +111,16 @@ record TableFiles(List<String> sources, List<String> skipped) {
         return !sources.isEmpty();
     }
 
-    private static void scanIndex(final Path root, final Path index, final List<String> sources,
-                                  final List<String> skipped) {
+    private static void scanIndex(final Path root, final Path index, final PartitionLayout layout,
+                                  final List<String> sources, final List<String> skipped) {
         final List<String> narrowed = new ArrayList<>();
         final int strays = skipped.size();
-        for (final Path date : children(index)) {
-            if (!Files.isDirectory(date) || !isDate(date.getFileName().toString())) {
-                skipped.add(relative(root, date));
+        for (final Path value : children(index)) {
+            if (!Files.isDirectory(value) || !isValue(value.getFileName().toString(), layout)) {
+                skipped.add(relative(root, value));
                 continue;
             }
-            final List<Path> files = new ArrayList<>();
-            final int before = skipped.size();
-            for (final Path f : children(date)) {
-                if (isParquetFile(f)) {
-                    files.add(f);
-                } else {
-                    skipped.add(relative(root, f));
-                }
-            }
-            // a directory holding a file a compacted one shadows is listed without it, never globbed
-            final boolean shadowed = CompactedFiles.keepVisible(files);
-            if (skipped.size() == before && !shadowed) {
-                if (!files.isEmpty()) {
-                    narrowed.add(SqlLiterals.path(date, "/*.parquet"));
-                }
-            } else {
-                files.forEach(f -> narrowed.add(SqlLiterals.path(f)));
-            }
+            scanFiles(root, value, "/*.parquet", narrowed, skipped);
         }
         if (skipped.size() == strays && !narrowed.isEmpty() && narrowed.stream().allMatch(TableFiles::isGlob)) {
             sources.add(SqlLiterals.path(index, "/*/*.parquet"));
@@ -111,12 +133,40 @@ record TableFiles(List<String> sources, List<String> skipped) {
         return source.endsWith("/*.parquet'");
     }
 
+    /**
+     * The Parquet files directly in {@code dir}: one glob ({@code dir + glob}) when nothing else is there,
+     * else each valid file; the rest is skipped. A directory holding a file a compacted one shadows is
+     * listed without it, never globbed.
+     */
+    private static void scanFiles(final Path root, final Path dir, final String glob, final List<String> sources,
+                                  final List<String> skipped) {
+        final List<Path> files = new ArrayList<>();
+        final int before = skipped.size();
+        for (final Path f : children(dir)) {
+            if (isParquetFile(f)) {
+                files.add(f);
+            } else {
+                skipped.add(relative(root, f));
+            }
+        }
+        final boolean shadowed = CompactedFiles.keepVisible(files);
+        if (skipped.size() == before && !shadowed) {
+            if (!files.isEmpty()) {
+                sources.add(SqlLiterals.path(dir, glob));
+            }
+        } else {
+            files.forEach(f -> sources.add(SqlLiterals.path(f)));
+        }
+    }
+
     private static boolean isIndex(final String name) {
         return name.startsWith("index=") && ESCAPED.matcher(name).region("index=".length(), name.length()).matches();
     }
 
-    private static boolean isDate(final String name) {
-        return name.startsWith("date=") && PartitionPath.isDate(name.substring("date=".length()));
+    /** Whether {@code name} is {@code <layout's second column>=<valid value>}. */
+    private static boolean isValue(final String name, final PartitionLayout layout) {
+        final String prefix = layout.valueColumn() + "=";
+        return name.startsWith(prefix) && layout.isValue(name.substring(prefix.length()));
     }
 
     /** A regular file with a plain name, the size of a Parquet file at least, starting and ending with PAR1. */

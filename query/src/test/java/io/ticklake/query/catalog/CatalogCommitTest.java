@@ -8,6 +8,7 @@ import io.ticklake.sink.BatchCommitHook;
 import io.ticklake.sink.LakeSink;
 import io.ticklake.sink.SinkConfig;
 import io.ticklake.sink.lake.LakeTable;
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.store.LocalObjectStore;
 import io.ticklake.sink.testing.MotoServer;
 import io.ticklake.sink.testing.TickFeed;
@@ -25,9 +26,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.Column;
 
 /**
  * Registering a batch's new partitions is part of its commit: against a real broker and a real moto
@@ -35,8 +38,6 @@ import software.amazon.awssdk.services.glue.GlueClient;
  * every partition directory of the lake is registered and the offsets are committed.
  */
 class CatalogCommitTest {
-    private static final String TOPIC = "ticks-cc";
-    private static final String GROUP = "cc";
 
     @TempDir
     static Path tmp;
@@ -62,37 +63,48 @@ class CatalogCommitTest {
         }
     }
 
-    @Test
-    void offsetsAreCommittedOnlyAfterTheBatchsPartitionsAreRegistered() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"INDEX_DATE, 6", "INDEX_YEAR, 2", "INDEX, 2"})
+    void offsetsAreCommittedOnlyAfterTheBatchsPartitionsAreRegistered(final PartitionLayout layout,
+                                                                      final int partitions) throws Exception {
         moto.reset();
-        kafka.createTopics(1, TOPIC);
+        final String topic = "ticks-cc-" + layout.name().toLowerCase(java.util.Locale.ROOT);
+        final String group = "cc-" + layout.name();
+        kafka.createTopics(1, topic);
         final GlueCatalog catalog = new GlueCatalog(glue, "ticklake", GlueOptions.DEFAULTS);
         catalog.ensureDatabase(); // but no table yet: Glue refuses every partition
         try (TickFeed feed = new TickFeed(kafka.bootstrapServers());
-             LocalObjectStore store = LocalObjectStore.at(tmp.resolve("lake"));
+             LocalObjectStore store = LocalObjectStore.at(tmp.resolve("lake-" + topic));
              Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             for (int i = 0; i < 30; i++) {
-                feed.send(TOPIC, TickFeed.tick(i % 2 == 0 ? "NYA" : "N225", LocalDate.of(2021, 5, 27 + i % 3), i));
+                feed.send(topic, TickFeed.tick(i % 2 == 0 ? "NYA" : "N225", LocalDate.of(2021, 5, 27 + i % 3), i));
             }
             feed.flush();
-            final SinkConfig config = SinkConfig.from(Map.of("sink.tables", TOPIC + "=ticks", "sink.roll.max.records", "10",
+            final SinkConfig config = SinkConfig.from(Map.of("sink.tables", topic + "=ticks", "sink.roll.max.records", "10",
                     "sink.roll.max.age.ms", "300", "sink.poll.timeout.ms", "100", "sink.retry.backoff.initial.ms", "100",
-                    "sink.retry.backoff.max.ms", "1000"));
-            final LakeTable table = config.tables().forTopic(TOPIC).orElseThrow();
+                    "sink.retry.backoff.max.ms", "1000", "sink.partitioning", "ticks=" + layout.id()));
+            final LakeTable table = config.tables().forTopic(topic).orElseThrow();
             final LakeSink sink = new LakeSink(config, Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "group.id", GROUP), store, hook(catalog), Clock.systemUTC()).start();
+                    "group.id", group), store, hook(catalog), Clock.systemUTC()).start();
             try {
                 await("files uploaded and a registration attempt made").atMost(Duration.ofSeconds(60))
                         .until(() -> !store.list("ticks/").isEmpty()
                                 && (sink.metrics().snapshot().errors() >= 2 || sink.metrics().snapshot().commits() > 0));
                 assertThat(sink.metrics().snapshot().commits()).as("commits while Glue cannot register").isZero();
-                assertThat(committed(admin)).as("committed offset while Glue cannot register").isNull();
+                assertThat(committed(admin, group, topic)).as("committed offset while Glue cannot register").isNull();
 
                 catalog.ensureTable(GlueLakeSync.spec(table, store)); // Glue recovers
                 await("all committed").atMost(Duration.ofSeconds(60))
-                        .until(() -> committed(admin) != null && committed(admin).offset() == 30);
-                assertThat(registered(catalog)).isEqualTo(dirs(store));
-                assertThat(dirs(store)).hasSize(6);
+                        .until(() -> committed(admin, group, topic) != null && committed(admin, group, topic).offset() == 30);
+                assertThat(catalog.findTable("ticks").partitionKeys()).extracting(Column::name)
+                        .isEqualTo(layout.columns());
+                assertThat(registered(catalog)).isEqualTo(dirs(store, table));
+                assertThat(dirs(store, table)).hasSize(partitions);
+                for (final List<String> values : registered(catalog)) {
+                    final String dir = new io.ticklake.sink.lake.PartitionPath("ticks", layout, values.get(0),
+                            values.size() > 1 ? values.get(1) : null).dir();
+                    assertThat(catalog.partitionLocation("ticks", values)).isEqualTo(store.uri(dir + "/"));
+                }
             } finally {
                 sink.close();
             }
@@ -103,19 +115,20 @@ class CatalogCommitTest {
         return new CatalogCommitHook(catalog);
     }
 
-    private static OffsetAndMetadata committed(final Admin admin) throws Exception {
-        return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                .get(new TopicPartition(TOPIC, 0));
+    private static OffsetAndMetadata committed(final Admin admin, final String group, final String topic)
+            throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                .get(new TopicPartition(topic, 0));
     }
 
     private static Set<List<String>> registered(final GlueCatalog catalog) {
         return Set.copyOf(catalog.partitions("ticks"));
     }
 
-    /** The {@code [index, date]} of every partition directory holding a file. */
-    private static Set<List<String>> dirs(final LocalObjectStore store) throws Exception {
+    /** The partition values of every partition directory holding a file. */
+    private static Set<List<String>> dirs(final LocalObjectStore store, final LakeTable table) throws Exception {
         return new GlueLakeSync(new GlueCatalog(glue, "ticklake", GlueOptions.DEFAULTS), store,
-                io.ticklake.sink.lake.LakeTables.parse(TOPIC + "=ticks")).partitionsOf("ticks").stream()
-                .map(p -> p.values()).collect(Collectors.toSet());
+                io.ticklake.sink.lake.LakeTables.parse(table.topic() + "=ticks")).partitionsOf("ticks", table.layout())
+                .stream().map(p -> p.values()).collect(Collectors.toSet());
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.testing.MotoServer;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
@@ -141,6 +142,42 @@ class GlueCatalogTest {
         final PartitionRegistration missing = catalog.addPartitions(List.of(noTable));
         assertThat(missing.created()).isZero();
         assertThat(missing.failures()).singleElement().asString().contains("ticks");
+    }
+
+    @Test
+    void partitionKeysAndProjectionFollowTheTablesLayout() {
+        final GlueCatalog projected = new GlueCatalog(glue, "ticklake",
+                new GlueOptions(List.of("NYA", "N225"), LocalDate.of(2000, 1, 1)));
+        projected.ensureDatabase();
+        final Schema withDate = PartitionLayout.INDEX_YEAR.fileSchema(bars());
+        projected.ensureTable(GlueTableSpec.fromAvro("ohlc_1d", withDate, "s3://lake/p/ohlc_1d/", PartitionLayout.INDEX_YEAR));
+        final Table byYear = projected.findTable("ohlc_1d");
+        assertThat(byYear.partitionKeys()).extracting(Column::name, Column::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("index", "string"),
+                org.assertj.core.groups.Tuple.tuple("year", "int"));
+        assertThat(byYear.storageDescriptor().columns()).extracting(Column::name, Column::type)
+                .endsWith(org.assertj.core.groups.Tuple.tuple("date", "date"));
+        assertThat(byYear.parameters())
+                .containsEntry("projection.year.type", "integer")
+                .containsEntry("projection.year.range", "2000," + GlueCatalog.PROJECTED_LAST_YEAR)
+                .containsEntry("storage.location.template", "s3://lake/p/ohlc_1d/index=${index}/year=${year}/")
+                .doesNotContainKey("projection.date.type");
+        assertThat(projected.addPartitions(List.of(new GluePartition("ohlc_1d", List.of("NYA", "2021"),
+                "s3://lake/p/ohlc_1d/index=NYA/year=2021/")))).isEqualTo(new PartitionRegistration(1, 0, List.of()));
+        assertThat(projected.partitions("ohlc_1d")).containsExactly(List.of("NYA", "2021"));
+
+        // the same table re-declared index-only is a change, with the keys and projection of that layout
+        final GlueTableSpec byIndex = GlueTableSpec.fromAvro("ohlc_1d", withDate, "s3://lake/p/ohlc_1d/",
+                PartitionLayout.INDEX);
+        assertThat(projected.ensureTable(byIndex)).isEqualTo(GlueCatalog.TableChange.UPDATED);
+        assertThat(projected.ensureTable(byIndex)).isEqualTo(GlueCatalog.TableChange.UNCHANGED);
+        final Table indexOnly = projected.findTable("ohlc_1d");
+        assertThat(indexOnly.partitionKeys()).extracting(Column::name).containsExactly("index");
+        assertThat(indexOnly.parameters())
+                .containsEntry("storage.location.template", "s3://lake/p/ohlc_1d/index=${index}/")
+                .doesNotContainKeys("projection.year.type", "projection.date.type");
+        assertThat(GlueTableSpec.fromAvro("t", bars(), "s3://x/t/").partitionKeys()).extracting(Column::name)
+                .containsExactly("index", "date");
     }
 
     @Test

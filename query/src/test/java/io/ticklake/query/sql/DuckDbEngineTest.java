@@ -15,9 +15,14 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.ticklake.data.OhlcBar;
 import io.ticklake.data.testing.TestMarket;
+import io.ticklake.sink.lake.LakeTable;
+import io.ticklake.sink.lake.LakeTables;
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.testing.MinuteBarLake;
 
 class DuckDbEngineTest {
@@ -46,6 +51,66 @@ class DuckDbEngineTest {
             assertThat(((OffsetDateTime) r.rows().get(0).get(2)).toInstant().toEpochMilli()).isEqualTo(first.windowStart());
             assertThat(r.rows().get(0).get(3)).isEqualTo(first.open());
             assertThat(engine.query("SELECT count(*) FROM ohlc_1m").rows().get(0).get(0)).isEqualTo((long) bars.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PartitionLayout.class, names = {"INDEX_YEAR", "INDEX"})
+    void aCoarseLayoutShowsTheSameRowsAndTypesAsIndexDate(final PartitionLayout layout) throws IOException {
+        final List<OhlcBar> bars = MinuteBarLake.minuteBars(TestMarket.oneWeek(), Duration.ofMinutes(30), 1L);
+        final Path coarse = Files.createDirectories(lake.resolve("coarse"));
+        final Path fine = Files.createDirectories(lake.resolve("fine"));
+        MinuteBarLake.write(coarse, new LakeTable("ohlc-1d", "ohlc_1d", LakeTable.Kind.OHLC, layout), bars);
+        MinuteBarLake.write(fine, new LakeTable("ohlc-1d", "ohlc_1d", LakeTable.Kind.OHLC, PartitionLayout.INDEX_DATE),
+                bars);
+        final String all = "SELECT * FROM ohlc_1d ORDER BY \"index\", window_start";
+        final String oneDay = "SELECT \"date\", count(*) FROM ohlc_1d WHERE \"index\" = 'NYA' AND \"date\" = DATE '"
+                + bars.get(0).tradingDate() + "' GROUP BY 1";
+        final LakeTables declared = LakeTables.forWindows(List.of("1d")).withPartitioning("ohlc_1d=" + layout.id());
+        try (DuckDbEngine c = LocalLake.open(coarse, declared); DuckDbEngine f = LocalLake.open(fine,
+                LakeTables.forWindows(List.of("1d")).withPartitioning("ohlc_1d=index/date"));
+             DuckDbEngine found = DuckDbEngine.open(coarse)) {
+            final QueryResult expected = f.query(all);
+            assertThat(expected.rows()).hasSize(bars.size());
+            assertThat(expected.columns()).endsWith("index", "date").doesNotContain("year");
+            for (final DuckDbEngine e : List.of(c, found)) {
+                final QueryResult got = e.query(all);
+                assertThat(got.columns()).isEqualTo(expected.columns());
+                assertThat(got.types()).isEqualTo(expected.types());
+                assertThat(got.rows()).isEqualTo(expected.rows());
+                assertThat(e.query(oneDay).rows()).isEqualTo(f.query(oneDay).rows());
+                assertThat(e.skipped()).isEmpty();
+            }
+            assertThat(c.query("DESCRIBE ohlc_1d").rows()).isEqualTo(f.query("DESCRIBE ohlc_1d").rows());
+            // one file per index (and year), not per index-day: the point of the layout
+            final long indices = bars.stream().map(OhlcBar::index).distinct().count();
+            try (Stream<Path> files = Files.walk(coarse.resolve("ohlc_1d"))) {
+                final List<Path> parquet = files.filter(p -> p.toString().endsWith(".parquet")).toList();
+                assertThat(parquet).hasSize((int) (layout == PartitionLayout.INDEX ? indices
+                        : bars.stream().map(b -> b.index() + b.tradingDate().substring(0, 4)).distinct().count()));
+                assertThat(parquet).allSatisfy(p -> assertThat(coarse.relativize(p).getNameCount())
+                        .isEqualTo(layout.columns().size() + 2));
+            }
+        }
+    }
+
+    @Test
+    void aDeclaredLayoutSkipsEntriesOfAnotherLayout() throws IOException {
+        final List<OhlcBar> bars = MinuteBarLake.minuteBars(TestMarket.oneWeek(), Duration.ofMinutes(30), 1L);
+        final LakeTable table = new LakeTable("ohlc-1d", "ohlc_1d", LakeTable.Kind.OHLC, PartitionLayout.INDEX);
+        MinuteBarLake.write(lake, table, bars);
+        final Path real = parquetFiles(lake.resolve("ohlc_1d")).get(0);
+        final List<String> strays = List.of("ohlc_1d/index=NYA/date=2021-05-28/", "ohlc_1d/index=NYA/year=2021/",
+                "ohlc_1d/junk/");
+        for (final String stray : strays) {
+            Files.copy(real, Files.createDirectories(lake.resolve(stray)).resolve("copy.parquet"));
+        }
+        Files.writeString(real.getParent().resolve("notes.parquet"), "not a Parquet file");
+        try (DuckDbEngine engine = LocalLake.open(lake, LakeTables.forWindows(List.of("1d")))) {
+            assertThat(engine.layout("ohlc_1d")).isEqualTo(PartitionLayout.INDEX);
+            assertThat(engine.query("SELECT count(*) FROM ohlc_1d").rows().get(0).get(0)).isEqualTo((long) bars.size());
+            assertThat(engine.skipped()).containsExactlyInAnyOrderElementsOf(Stream.concat(strays.stream(),
+                    Stream.of(lake.relativize(real.getParent()) + "/notes.parquet")).toList());
         }
     }
 

@@ -114,8 +114,11 @@ class DuckDbRollupsTest {
                 final List<Path> regular = files.filter(Files::isRegularFile).toList();
                 assertThat(regular).isNotEmpty().allSatisfy(f -> {
                     assertThat(f.getFileName().toString()).endsWith(".parquet");
-                    assertThat(lake.resolve(rollup.table()).relativize(f).toString())
-                            .matches("index=[^/]+/date=\\d{4}-\\d{2}-\\d{2}/[^/]+\\.parquet");
+                    assertThat(lake.resolve(rollup.table()).relativize(f).toString()).matches(switch (rollup.layout()) {
+                        case INDEX_DATE -> "index=[^/]+/date=\\d{4}-\\d{2}-\\d{2}/[^/]+\\.parquet";
+                        case INDEX_YEAR -> "index=[^/]+/year=\\d{4}/[^/]+\\.parquet";
+                        case INDEX -> "index=[^/]+/[^/]+\\.parquet";
+                    });
                 });
             }
         }
@@ -124,12 +127,19 @@ class DuckDbRollupsTest {
 
     @Test
     void rollupFilesAreMillisecondTimestampsWithoutPartitionColumns() {
-        final QueryResult schema = engine.query("SELECT name, logical_type FROM parquet_schema("
-                + SqlLiterals.path(lake.resolve("rollup_ohlc_1h"), "/**/*.parquet") + ") WHERE name IN "
-                + "('window_start', 'index', 'date') GROUP BY ALL ORDER BY name");
-        assertThat(schema.rows()).hasSize(1);
-        assertThat(schema.rows().get(0).get(0)).isEqualTo("window_start");
-        assertThat(String.valueOf(schema.rows().get(0).get(1))).contains("MILLIS");
+        for (final Rollup rollup : Rollups.all()) {
+            final QueryResult schema = engine.query("SELECT name, logical_type FROM parquet_schema("
+                    + SqlLiterals.path(lake.resolve(rollup.table()), "/**/*.parquet") + ") WHERE name IN "
+                    + "('window_start', 'index', 'date', 'year') GROUP BY ALL ORDER BY name");
+            final List<String> names = schema.rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+            // the partition columns are in the paths only; the date stays a data column when it is not one
+            assertThat(names).doesNotContainAnyElementsOf(rollup.partitionColumns())
+                    .contains(rollup.layout().partitionsByDate() ? "window_start" : "date");
+            schema.rows().stream().filter(r -> r.get(0).equals("window_start"))
+                    .forEach(r -> assertThat(String.valueOf(r.get(1))).contains("MILLIS"));
+        }
+        assertThat(engine.query("SELECT \"index\", \"date\" FROM rollup_volatility LIMIT 1").types())
+                .containsExactly("VARCHAR", "DATE");
     }
 
     private static double stddev(final List<Double> xs) {

@@ -21,7 +21,7 @@ public final class RefreshChild {
         final RollupJournal journal = new RollupJournal(lake);
         try (DuckDbEngine engine = LocalLake.open(lake)) {
             final RollupJournal.Pending pending = journal.pending();
-            new DuckDbRollupRefresh(engine, r -> new PartitionLayout(r.partitionColumns()), p -> {
+            new DuckDbRollupRefresh(engine, r -> new RefreshLayout(r.partitionColumns()), p -> {
                 System.out.println("swapped " + swaps.incrementAndGet());
                 System.out.flush();
                 if (swaps.get() == stopAfter) {

@@ -8,14 +8,16 @@ import org.apache.avro.SchemaBuilder;
 /**
  * The explicit Avro schemas of the lake's files: the single source of truth for the Parquet schema
  * and the catalog's columns. Timestamps are {@code long} with logical type {@code timestamp-millis}
- * (Parquet INT64 TIMESTAMP(MILLIS, UTC)). Partition columns ({@code index}, {@code date}) are not in
- * the files; lineage columns {@code kafka_partition} and {@code kafka_offset} are.
+ * (Parquet INT64 TIMESTAMP(MILLIS, UTC)). Partition columns ({@code index}, {@code date} or
+ * {@code year}) are not in the files — a table not partitioned by date gets {@code date} as its last
+ * file column ({@link PartitionLayout#fileSchema}, {@link LakeTable#schema()}); lineage columns
+ * {@code kafka_partition} and {@code kafka_offset} are.
  */
 public final class LakeSchemas {
     /** Namespace of the record schemas. */
     public static final String NAMESPACE = "io.ticklake.lake";
-    /** Partition columns, in path order; both strings in the catalog. */
-    public static final List<String> PARTITION_COLUMNS = List.of("index", "date");
+    /** Partition columns of an {@link PartitionLayout#INDEX_DATE} table, in path order. */
+    public static final List<String> PARTITION_COLUMNS = PartitionLayout.INDEX_DATE.columns();
 
     /** Files of the {@code ticks} table (from {@code ticks-enriched}). */
     public static final Schema TICKS = SchemaBuilder.record("Tick").namespace(NAMESPACE)

@@ -7,11 +7,12 @@ import org.apache.avro.Schema;
 /**
  * One lake table fed by one Kafka topic.
  *
- * @param topic the source topic
- * @param name  the table name ({@code [a-z][a-z0-9_]*})
- * @param kind  what the topic carries, which fixes the file schema
+ * @param topic  the source topic
+ * @param name   the table name ({@code [a-z][a-z0-9_]*})
+ * @param kind   what the topic carries, which fixes the rows' columns
+ * @param layout the partition columns ({@link PartitionLayout#defaultFor} unless configured)
  */
-public record LakeTable(String topic, String name, Kind kind) {
+public record LakeTable(String topic, String name, Kind kind, PartitionLayout layout) {
     /** The record types a table can hold, each with its codec; declared as {@code topic=table:<id>}. */
     public enum Kind {
         /** {@code EnrichedTick} values, schema {@link LakeSchemas#TICKS}. */
@@ -56,6 +57,22 @@ public record LakeTable(String topic, String name, Kind kind) {
         }
         PartitionPath.requireTable(name);
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** The table with its kind's default layout ({@link PartitionLayout#defaultFor}). */
+    public LakeTable(final String topic, final String name, final Kind kind) {
+        this(topic, name, kind, PartitionLayout.defaultFor(kind, name));
+    }
+
+    /** This table partitioned as {@code other} says. */
+    public LakeTable withLayout(final PartitionLayout other) {
+        return new LakeTable(topic, name, kind, other);
+    }
+
+    /** The partition of a row of {@code index} traded on {@code date} ({@code yyyy-MM-dd}). */
+    public PartitionPath partition(final String index, final String date) {
+        return PartitionPath.of(name, layout, index, date);
     }
 
     /**
@@ -79,9 +96,26 @@ public record LakeTable(String topic, String name, Kind kind) {
                 + " carries ticks or OHLC bars: declare it (" + topic + "=" + name + ":ticks or :ohlc)");
     }
 
-    /** The file schema. */
+    /**
+     * The file schema: the kind's columns, plus {@code date} last when the layout does not partition by
+     * it ({@link PartitionLayout#fileSchema}).
+     */
     public Schema schema() {
-        return kind.codec().schema();
+        return FileSchemas.of(kind, layout);
+    }
+
+    /**
+     * Appends {@code row} (decoded by this table's codec), read at {@code partition}/{@code offset}, to a
+     * buffer of {@link #schema()}: the codec's columns, and the trading date when the layout keeps it as
+     * the files' last column.
+     */
+    public void append(final RowBuffer rows, final Object row, final int partition, final long offset) {
+        final TableCodec codec = kind.codec();
+        codec.append(rows, row, partition, offset);
+        if (!layout.partitionsByDate()) {
+            rows.setLastRowInt(schema().getFields().size() - 1,
+                    (int) java.time.LocalDate.parse(codec.date(row)).toEpochDay());
+        }
     }
 
     /** The codec of this table's rows. */

@@ -99,6 +99,42 @@ public final class LakeTables {
         return new LakeTables(m);
     }
 
+    /**
+     * These tables with the layouts of {@code partitioning}, {@code table=layout[,table=layout…]} (layout
+     * {@code index/date}, {@code index/year} or {@code index}); tables not named keep theirs.
+     *
+     * @throws IllegalArgumentException naming the bad entry or the unknown table
+     */
+    public LakeTables withPartitioning(final String partitioning) {
+        final Map<String, LakeTable> m = new LinkedHashMap<>(byTopic);
+        final Map<String, String> seen = new LinkedHashMap<>();
+        for (String entry : partitioning.split(",(?=[^,]*=)")) {
+            final String e = entry.trim();
+            if (e.isEmpty()) {
+                continue;
+            }
+            final int eq = e.indexOf('=');
+            if (eq <= 0 || eq == e.length() - 1) {
+                throw new IllegalArgumentException("partitioning entry must be table=layout: " + e);
+            }
+            final String name = e.substring(0, eq).trim();
+            final PartitionLayout layout = PartitionLayout.parse(e.substring(eq + 1));
+            final LakeTable table = byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    "partitioning of an unknown table " + name + " (tables: "
+                            + String.join(", ", tables().stream().map(LakeTable::name).toList()) + ")"));
+            if (seen.put(name, e) != null) {
+                throw new IllegalArgumentException("table partitioned twice: " + name);
+            }
+            m.put(table.topic(), table.withLayout(layout));
+        }
+        return new LakeTables(m);
+    }
+
+    /** {@code table=layout,…} of every table, sorted by name (the form {@link #withPartitioning} reads). */
+    public String partitioning() {
+        return String.join(",", tables().stream().map(t -> t.name() + "=" + t.layout().id()).toList());
+    }
+
     /** The table fed by {@code topic}, if any. */
     public Optional<LakeTable> forTopic(final String topic) {
         return Optional.ofNullable(byTopic.get(topic));

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One Hive-style partition of a lake table: {@code <table>/index=<escaped>/date=<yyyy-MM-dd>}.
+ * One Hive-style partition of a lake table, laid out as its {@link PartitionLayout} says:
+ * {@code <table>/index=<escaped>/date=<yyyy-MM-dd>}, {@code <table>/index=<escaped>/year=<yyyy>} or
+ * {@code <table>/index=<escaped>}.
  *
  * <p>Escaping: every UTF-8 byte outside {@code [A-Za-z0-9._-]} becomes {@code %XX} (upper-case hex),
  * so no value can contain {@code /}, and because the segment always starts with {@code index=} no
@@ -16,11 +18,13 @@ import java.util.regex.Pattern;
  * value longer than {@value #MAX_ESCAPED} characters is cut and suffixed with a hash of the whole value,
  * which keeps every segment under file-system name limits (255 bytes) and S3's key limit (1024 bytes).
  *
- * @param table a lake table name ({@code [a-z][a-z0-9_]*})
- * @param index the raw index value (partition column {@code index})
- * @param date  the trading date, {@code yyyy-MM-dd}
+ * @param table  a lake table name ({@code [a-z][a-z0-9_]*})
+ * @param layout the table's partition columns
+ * @param index  the raw index value (partition column {@code index})
+ * @param value  the value of the layout's second column ({@code yyyy-MM-dd} for {@code date},
+ *               {@code yyyy} for {@code year}); null for {@link PartitionLayout#INDEX}
  */
-public record PartitionPath(String table, String index, String date) {
+public record PartitionPath(String table, PartitionLayout layout, String index, String value) {
     /** Longest escaped value kept verbatim. */
     public static final int MAX_ESCAPED = 180;
     /** Hive's name for a null or empty partition value. */
@@ -30,10 +34,33 @@ public record PartitionPath(String table, String index, String date) {
 
     public PartitionPath {
         requireTable(table);
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(index, "index");
+        if (!layout.isValue(value)) {
+            throw new IllegalArgumentException(layout.valueColumn() == null
+                    ? "partitioning index takes no second value: " + value
+                    : layout.valueColumn() + " must be " + (layout.partitionsByDate() ? "yyyy-MM-dd" : "yyyy") + ": "
+                            + value);
+        }
+    }
+
+    /** The {@code index=/date=} partition of {@code table} for {@code index} on {@code date} ({@code yyyy-MM-dd}). */
+    public PartitionPath(final String table, final String index, final String date) {
+        this(table, PartitionLayout.INDEX_DATE, index, date);
+    }
+
+    /** The partition of a row of {@code index} traded on {@code date} ({@code yyyy-MM-dd}) in {@code layout}. */
+    public static PartitionPath of(final String table, final PartitionLayout layout, final String index,
+                                   final String date) {
         if (!isDate(date)) {
             throw new IllegalArgumentException("date must be yyyy-MM-dd: " + date);
         }
+        return new PartitionPath(table, layout, index, layout.value(date));
+    }
+
+    /** The raw partition values in the layout's column order ({@code [index]} or {@code [index, value]}). */
+    public java.util.List<String> values() {
+        return value == null ? java.util.List.of(index) : java.util.List.of(index, value);
     }
 
     /** Returns {@code table} if it is a valid lake table name. */
@@ -46,7 +73,8 @@ public record PartitionPath(String table, String index, String date) {
 
     /** The partition's directory relative to the lake root, without trailing slash. */
     public String dir() {
-        return table + "/index=" + escape(index) + "/date=" + date;
+        final String dir = table + "/index=" + escape(index);
+        return value == null ? dir : dir + "/" + layout.valueColumn() + "=" + value;
     }
 
     /** The key of the file whose first record is {@code firstOffset} of {@code topic}-{@code partition}. */

@@ -116,6 +116,20 @@ public final class RowBuffer {
         setLong(col, v);
     }
 
+    /**
+     * Sets an int column of the last completed row: a column the caller adds to the rows a codec
+     * appended (the trading date of a table not partitioned by it).
+     */
+    public void setLastRowInt(final int col, final int v) {
+        if (size == 0) {
+            throw new IllegalStateException("no row");
+        }
+        longs[col][size - 1] = v;
+        if (nullable[col]) {
+            nulls[col][size - 1] = false;
+        }
+    }
+
     /** Sets a double column of the current row. */
     public void setDouble(final int col, final double v) {
         doubles[col][size] = v;

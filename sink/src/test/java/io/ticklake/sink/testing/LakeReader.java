@@ -80,14 +80,14 @@ public final class LakeReader {
         try {
             for (String key : store.list(table + "/")) {
                 final String[] seg = key.split("/");
-                if (seg.length != 4 || !seg[1].startsWith("index=") || !seg[2].startsWith("date=")
-                        || !key.endsWith(".parquet")) {
+                final boolean dated = seg.length == 4 && (seg[2].startsWith("date=") || seg[2].startsWith("year="));
+                if (!(dated || seg.length == 3) || !seg[1].startsWith("index=") || !key.endsWith(".parquet")) {
                     throw new IllegalStateException("unexpected object under table " + table + ": " + key);
                 }
                 final String index = PartitionPath.unescape(seg[1].substring("index=".length()));
-                final String date = seg[2].substring("date=".length());
+                final String pathDate = dated && seg[2].startsWith("date=") ? seg[2].substring("date=".length()) : null;
                 for (GenericRecord r : readFile(store.get(key).orElseThrow())) {
-                    rows.add(new LakeRow(table, index, date, key, r));
+                    rows.add(new LakeRow(table, index, pathDate != null ? pathDate : dateColumn(r, key), key, r));
                 }
             }
         } catch (IOException e) {
@@ -95,6 +95,15 @@ public final class LakeReader {
         }
         rows.sort(Comparator.comparingInt(LakeRow::kafkaPartition).thenComparingLong(LakeRow::kafkaOffset));
         return rows;
+    }
+
+    /** The {@code date} data column of a file of a table not partitioned by date (Parquet DATE). */
+    private static String dateColumn(final GenericRecord r, final String key) {
+        final Object v = r.get("date");
+        if (v == null) {
+            throw new IllegalStateException("no date in the path or the row of " + key);
+        }
+        return v instanceof Number n ? java.time.LocalDate.ofEpochDay(n.longValue()).toString() : v.toString();
     }
 
     /** The records of one Parquet file. */

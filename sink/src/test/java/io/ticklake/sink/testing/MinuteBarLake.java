@@ -15,9 +15,9 @@ import io.ticklake.data.OhlcBar;
 import io.ticklake.data.ReferenceData;
 import io.ticklake.data.Tick;
 import io.ticklake.data.synth.TickSynthesizer;
-import io.ticklake.sink.lake.LakeRows;
-import io.ticklake.sink.lake.LakeSchemas;
 import io.ticklake.sink.lake.ParquetEncoder;
+import io.ticklake.sink.lake.LakeTable;
+import io.ticklake.sink.lake.PartitionLayout;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.lake.RowBuffer;
 import io.ticklake.sink.store.LocalObjectStore;
@@ -54,12 +54,17 @@ public final class MinuteBarLake {
         write(lakeDir, "ohlc_1m", "ohlc-1m", bars);
     }
 
-    /** Writes {@code bars} into {@code table} as the sink would from {@code topic}. */
+    /** Writes {@code bars} into {@code table} ({@code index=/date=}) as the sink would from {@code topic}. */
     public static void write(final Path lakeDir, final String table, final String topic, final List<OhlcBar> bars) {
+        write(lakeDir, new LakeTable(topic, table, LakeTable.Kind.OHLC, PartitionLayout.INDEX_DATE), bars);
+    }
+
+    /** Writes {@code bars} into {@code table}, laid out as its layout says, as the sink would. */
+    public static void write(final Path lakeDir, final LakeTable table, final List<OhlcBar> bars) {
+        final String topic = table.topic();
         final Map<PartitionPath, List<OhlcBar>> byPartition = new LinkedHashMap<>();
         for (final OhlcBar b : bars) {
-            byPartition.computeIfAbsent(new PartitionPath(table, b.index(), b.tradingDate()), k -> new ArrayList<>())
-                    .add(b);
+            byPartition.computeIfAbsent(table.partition(b.index(), b.tradingDate()), k -> new ArrayList<>()).add(b);
         }
         final Map<Integer, Long> nextOffset = new HashMap<>();
         final ParquetEncoder encoder = ParquetEncoder.zstd();
@@ -67,10 +72,10 @@ public final class MinuteBarLake {
             for (final Map.Entry<PartitionPath, List<OhlcBar>> e : byPartition.entrySet()) {
                 final int kafkaPartition = Math.floorMod(e.getKey().index().hashCode(), 3);
                 final long first = nextOffset.getOrDefault(kafkaPartition, 0L);
-                final RowBuffer rows = new RowBuffer(LakeSchemas.OHLC);
+                final RowBuffer rows = new RowBuffer(table.schema());
                 long offset = first;
                 for (final OhlcBar b : e.getValue()) {
-                    LakeRows.append(rows, b, kafkaPartition, offset++);
+                    table.append(rows, b, kafkaPartition, offset++);
                 }
                 nextOffset.put(kafkaPartition, offset);
                 store.put(e.getKey().fileKey(topic, kafkaPartition, first), encoder.encode(rows));

@@ -6,20 +6,20 @@ import java.util.List;
 import io.ticklake.sink.lake.PartitionPath;
 
 /**
- * How a table is partitioned: its Hive partition columns, outermost first, each derived from a row's
+ * How the rollup refresh derives a table's partitions (from {@link io.ticklake.sink.lake.PartitionLayout#columns()}): its Hive partition columns, outermost first, each derived from a row's
  * {@code "index"} and {@code "date"}: {@code index}, {@code date} or {@code year} (the date's year). A
  * partition's directory is {@code <table>/<col>=<value>/…}, the index value escaped as the sink escapes it
  * ({@link PartitionPath#escape}).
  *
  * @param columns partition columns, e.g. {@code [index, date]}, {@code [index, year]} or {@code [index]}
  */
-public record PartitionLayout(List<String> columns) {
-    public PartitionLayout {
+public record RefreshLayout(List<String> columns) {
+    public RefreshLayout {
         columns = List.copyOf(columns);
         if (columns.isEmpty() || !columns.get(0).equals("index")) {
             throw new IllegalArgumentException("partition columns must start with index: " + columns);
         }
-        columns.forEach(PartitionLayout::expression);
+        columns.forEach(RefreshLayout::expression);
     }
 
     /** The SQL expression of partition column {@code column} over a row with {@code "index"} and {@code "date"}. */
