@@ -48,8 +48,8 @@ class RollupRefreshKillTest {
         }
         RollupLakes.land(lake, late);
         new RollupJournal(lake).add(late);
-        // 3 indexes: 1h, 1d 6 partitions each; returns 9; volatility 3 x 21 + 3: more than 80 swaps in all
-        final int stopAfter = 1 + new Random(SEED).nextInt(80);
+        // as many swaps as the rollups' layouts make of these days (a lake built alike, refreshed in process)
+        final int stopAfter = 1 + new Random(SEED).nextInt(swapsOfRefreshing(late));
 
         final Process child = start(stopAfter);
         try {
@@ -79,6 +79,22 @@ class RollupRefreshKillTest {
             }
         }
         assertThat(new RollupJournal(lake).pending().isEmpty()).isTrue();
+    }
+
+    /** The partition swaps a refresh of {@code late} makes on a lake landed and built as the test's. */
+    private int swapsOfRefreshing(final Set<IndexDay> late) throws IOException {
+        final Path twin = Files.createDirectories(work.resolve("twin"));
+        RollupLakes.land(twin, RollupLakes.where(d -> !late.contains(d)));
+        final int[] swaps = {0};
+        try (DuckDbEngine engine = LocalLake.open(twin)) {
+            new DuckDbRollups(engine).buildAll();
+        }
+        RollupLakes.land(twin, late);
+        try (DuckDbEngine engine = LocalLake.open(twin)) {
+            new DuckDbRollupRefresh(engine, r -> new RefreshLayout(r.partitionColumns()), p -> swaps[0]++).refresh(late);
+        }
+        assertThat(swaps[0]).as("swaps of the refresh").isPositive();
+        return swaps[0];
     }
 
     private Process start(final int stopAfter) throws IOException {

@@ -1,5 +1,6 @@
 package io.ticklake.sink.compact;
 
+import io.ticklake.sink.lake.MemoryFiles;
 import io.ticklake.sink.lake.DataFileName;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.lake.ShadowRule;
@@ -294,12 +295,12 @@ public final class Compactor {
 
     /** One Parquet file holding the runs' row groups in order, byte for byte. */
     private static byte[] concatenate(final List<DataFile> run, final long bytes) throws IOException {
-        final MemoryParquet.Output out = new MemoryParquet.Output((int) Math.min(bytes + 4096, Integer.MAX_VALUE - 16));
+        final MemoryFiles.Output out = new MemoryFiles.Output((int) Math.min(bytes + 4096, Integer.MAX_VALUE - 16));
         final ParquetFileWriter writer = new ParquetFileWriter(out, run.get(0).schema(), ParquetFileWriter.Mode.OVERWRITE,
                 ROW_GROUP_BYTES, 0);
         writer.start();
         for (final DataFile f : run) {
-            writer.appendFile(MemoryParquet.input(f.bytes()));
+            writer.appendFile(MemoryFiles.input(f.bytes()));
         }
         writer.end(run.get(0).keyValues());
         return out.toByteArray();

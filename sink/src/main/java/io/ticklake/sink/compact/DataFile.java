@@ -1,5 +1,6 @@
 package io.ticklake.sink.compact;
 
+import io.ticklake.sink.lake.MemoryFiles;
 import io.ticklake.sink.lake.DataFileName;
 import java.io.IOException;
 import java.util.Map;
@@ -25,7 +26,7 @@ record DataFile(String key, DataFileName name, byte[] bytes, MessageType schema,
 
     /** Reads the footer of {@code bytes}. */
     static DataFile of(final String key, final DataFileName name, final byte[] bytes) throws IOException {
-        try (ParquetFileReader reader = ParquetFileReader.open(MemoryParquet.input(bytes))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(MemoryFiles.input(bytes))) {
             final ParquetMetadata footer = reader.getFooter();
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;

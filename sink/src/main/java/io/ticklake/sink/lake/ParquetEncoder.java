@@ -1,15 +1,12 @@
 package io.ticklake.sink.lake;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.PositionOutputStream;
 
 /**
- * Encodes a {@link RowBuffer} into one Parquet file in memory (through {@link OutputFile}, no Hadoop
+ * Encodes a {@link RowBuffer} into one Parquet file in memory (through {@link MemoryFiles.Output}, no Hadoop
  * file system): one row group, dictionary encoding on string columns only (prices and times are
  * nearly unique, where a dictionary costs time and gains nothing). Thread-safe (stateless).
  */
@@ -75,7 +72,7 @@ public final class ParquetEncoder implements FileFormat {
     /** The Parquet file of all rows of {@code rows}, in row order. */
     @Override
     public byte[] encode(final RowBuffer rows) throws IOException {
-        final MemoryOutputFile out = new MemoryOutputFile(Math.max(1024, (int) Math.min(rows.bytes() / 4, 1 << 26)));
+        final MemoryFiles.Output out = new MemoryFiles.Output(Math.max(1024, (int) Math.min(rows.bytes() / 4, 1 << 26)));
         ColumnChunkWriter.write(rows, out, properties(rows), codec, ROW_GROUP_BYTES);
         return out.toByteArray();
     }
@@ -91,69 +88,5 @@ public final class ParquetEncoder implements FileFormat {
             }
         }
         return b.build();
-    }
-
-    /** An {@link OutputFile} backed by a growable byte array. */
-    static final class MemoryOutputFile implements OutputFile {
-        private byte[] buf;
-        private int len;
-
-        MemoryOutputFile(final int initial) {
-            buf = new byte[initial];
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, len);
-        }
-
-        @Override
-        public PositionOutputStream create(final long blockSizeHint) {
-            return createOrOverwrite(blockSizeHint);
-        }
-
-        @Override
-        public PositionOutputStream createOrOverwrite(final long blockSizeHint) {
-            len = 0;
-            return new PositionOutputStream() {
-                @Override
-                public long getPos() {
-                    return len;
-                }
-
-                @Override
-                public void write(final int b) {
-                    ensure(1);
-                    buf[len++] = (byte) b;
-                }
-
-                @Override
-                public void write(final byte[] b, final int off, final int n) {
-                    ensure(n);
-                    System.arraycopy(b, off, buf, len, n);
-                    len += n;
-                }
-            };
-        }
-
-        private void ensure(final int n) {
-            if (len + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-            }
-        }
-
-        @Override
-        public boolean supportsBlockSize() {
-            return false;
-        }
-
-        @Override
-        public long defaultBlockSize() {
-            return 0;
-        }
-
-        @Override
-        public String getPath() {
-            return "memory";
-        }
     }
 }

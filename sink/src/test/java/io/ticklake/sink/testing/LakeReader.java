@@ -3,7 +3,6 @@ package io.ticklake.sink.testing;
 import io.ticklake.sink.lake.PartitionPath;
 import io.ticklake.sink.store.LocalObjectStore;
 import io.ticklake.sink.store.ObjectStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.DelegatingSeekableInputStream;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -121,48 +119,23 @@ public final class LakeReader {
         return out;
     }
 
-    /** An in-memory {@link InputFile}. */
+    /** An in-memory {@link InputFile} (the sink's own, {@link io.ticklake.sink.lake.MemoryFiles#input}). */
     public static final class BytesInputFile implements InputFile {
-        private final byte[] bytes;
+        private final InputFile file;
 
         /** Wraps {@code bytes}. */
         public BytesInputFile(final byte[] bytes) {
-            this.bytes = bytes;
+            this.file = io.ticklake.sink.lake.MemoryFiles.input(bytes);
         }
 
         @Override
-        public long getLength() {
-            return bytes.length;
+        public long getLength() throws java.io.IOException {
+            return file.getLength();
         }
 
         @Override
-        public SeekableInputStream newStream() {
-            final Positioned in = new Positioned(bytes);
-            return new DelegatingSeekableInputStream(in) {
-                @Override
-                public long getPos() {
-                    return in.position();
-                }
-
-                @Override
-                public void seek(final long newPos) {
-                    in.seekTo((int) newPos);
-                }
-            };
-        }
-    }
-
-    private static final class Positioned extends ByteArrayInputStream {
-        Positioned(final byte[] b) {
-            super(b);
-        }
-
-        int position() {
-            return pos;
-        }
-
-        void seekTo(final int p) {
-            pos = p;
+        public SeekableInputStream newStream() throws java.io.IOException {
+            return file.newStream();
         }
     }
 }

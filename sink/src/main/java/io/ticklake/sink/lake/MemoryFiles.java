@@ -1,4 +1,4 @@
-package io.ticklake.sink.compact;
+package io.ticklake.sink.lake;
 
 import java.io.ByteArrayInputStream;
 import java.util.Arrays;
@@ -8,13 +8,16 @@ import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.SeekableInputStream;
 
-/** Parquet files in memory: objects come from and go to an {@code ObjectStore} as byte arrays. */
-final class MemoryParquet {
-    private MemoryParquet() {
+/**
+ * Parquet files in memory, with no Hadoop file system: lake objects come from and go to an
+ * {@code ObjectStore} as byte arrays (the encoder writes one, the compactor reads and writes them).
+ */
+public final class MemoryFiles {
+    private MemoryFiles() {
     }
 
     /** An {@link InputFile} over {@code bytes}. */
-    static InputFile input(final byte[] bytes) {
+    public static InputFile input(final byte[] bytes) {
         return new InputFile() {
             @Override
             public long getLength() {
@@ -54,15 +57,17 @@ final class MemoryParquet {
     }
 
     /** An {@link OutputFile} backed by a growable byte array. */
-    static final class Output implements OutputFile {
+    public static final class Output implements OutputFile {
         private byte[] buf;
         private int len;
 
-        Output(final int initial) {
+        /** An empty file with room for {@code initial} bytes (at least 1 KiB) before it grows. */
+        public Output(final int initial) {
             buf = new byte[Math.max(1024, initial)];
         }
 
-        byte[] toByteArray() {
+        /** The bytes written. */
+        public byte[] toByteArray() {
             return Arrays.copyOf(buf, len);
         }
 
