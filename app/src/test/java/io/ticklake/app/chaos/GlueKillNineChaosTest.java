@@ -66,16 +66,23 @@ class GlueKillNineChaosTest extends ChaosTest {
         }
     }
 
-    /** {@code table → [index, date]} of every directory holding a Parquet file. */
+    /**
+     * {@code table → partition values} (the unescaped index, then the layout's other values, e.g. the date)
+     * of every directory holding a Parquet file, whatever the table's layout.
+     */
     private static Map<String, Set<List<String>>> partitionDirs(final Set<String> keys) {
         final Map<String, Set<List<String>>> dirs = new TreeMap<>();
         for (final String key : keys) {
             final String[] seg = key.split("/");
-            if (seg.length == 4 && seg[1].startsWith("index=") && seg[2].startsWith("date=")
-                    && key.endsWith(".parquet")) {
-                dirs.computeIfAbsent(seg[0], t -> new HashSet<>()).add(List.of(
-                        PartitionPath.unescape(seg[1].substring("index=".length())), seg[2].substring("date=".length())));
+            if (seg.length < 3 || !seg[1].startsWith("index=") || !key.endsWith(".parquet")) {
+                continue;
             }
+            final List<String> values = new ArrayList<>();
+            values.add(PartitionPath.unescape(seg[1].substring("index=".length())));
+            for (int i = 2; i < seg.length - 1; i++) {
+                values.add(seg[i].substring(seg[i].indexOf('=') + 1));
+            }
+            dirs.computeIfAbsent(seg[0], t -> new HashSet<>()).add(List.copyOf(values));
         }
         return dirs;
     }

@@ -123,7 +123,7 @@ class DemoEndToEndTest {
 
     private String table(final String name) {
         return "read_parquet('" + lake.resolve(name).toAbsolutePath() + "/**/*.parquet', hive_partitioning = true, "
-                + "hive_types = {'index': VARCHAR, 'date': DATE})";
+                + "hive_types = {'index': VARCHAR})"; // date: a partition (ticks, ohlc_1m) or a file column (daily tables)
     }
 
     private static Connection duck() throws SQLException {
