@@ -61,7 +61,7 @@ public final class TrinoCheck {
 
     /** The Glue spec of a lake table over this lake (a {@code local:///} location, as Trino reads it). */
     GlueTableSpec spec(final LakeTable table) {
-        return GlueTableSpec.fromAvro(table.name(), table.schema(), "local://" + lake.resolve(table.name()));
+        return GlueTableSpec.fromAvro(table.name(), table.schema(), "local://" + lake.resolve(table.name()), table.layout());
     }
 
     /**

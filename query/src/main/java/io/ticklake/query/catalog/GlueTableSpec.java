@@ -26,6 +26,13 @@ public record GlueTableSpec(String name, List<Column> columns, String location, 
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table " + name + " has no columns");
         }
+        for (final Column c : columns) {
+            // a file column named like a partition key: the layout given does not match the file schema
+            if (layout.columns().contains(c.name())) {
+                throw new IllegalArgumentException("table " + name + ": column " + c.name()
+                        + " is also a partition key of layout " + layout.id());
+            }
+        }
         location = location.endsWith("/") ? location : location + "/";
     }
 
