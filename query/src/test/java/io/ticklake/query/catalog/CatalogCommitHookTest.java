@@ -50,7 +50,7 @@ class CatalogCommitHookTest {
         catalog = new GlueCatalog(glue, "ticklake", GlueOptions.DEFAULTS);
         catalog.ensureDatabase();
         for (final var t : LakeTables.defaults().tables()) {
-            catalog.ensureTable(GlueTableSpec.fromAvro(t.name(), t.schema(), "s3://lake/p/" + t.name() + "/"));
+            catalog.ensureTable(GlueTableSpec.fromAvro(t.name(), t.schema(), "s3://lake/p/" + t.name() + "/", t.layout()));
         }
     }
 
@@ -111,7 +111,7 @@ class CatalogCommitHookTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("rollup_unknown");
         assertThat(catalog.partitions("ticks")).hasSize(1); // the good one got through
 
-        catalog.ensureTable(GlueTableSpec.fromAvro("rollup_unknown", LakeTables.defaults().tables().get(0).schema(),
+        catalog.ensureTable(GlueTableSpec.fromAvro("rollup_unknown", io.ticklake.sink.lake.LakeSchemas.TICKS,
                 "s3://lake/p/rollup_unknown/"));
         hook.beforeCommit(batch(ok, unknown)); // the retry
         assertThat(catalog.partitions("rollup_unknown")).hasSize(1);
