@@ -2,6 +2,8 @@ package io.ticklake.bench.jmh;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ticklake.data.EnrichedTick;
@@ -35,17 +37,19 @@ public final class TickJsonCpuTime {
         System.out.printf("load %s%n", java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         for (int round = 1; round <= 6; round++) {
             for (final ObjectMapper m : new ObjectMapper[] {jdk, Json.MAPPER}) {
+                final ObjectWriter writer = m.writerFor(EnrichedTick.class);
+                final ObjectReader reader = m.readerFor(EnrichedTick.class);
                 final long c0 = THREADS.getCurrentThreadCpuTime();
                 long sink = 0;
                 for (int k = 0; k < REPEAT; k++) {
                     for (final EnrichedTick t : ticks) {
-                        sink += m.writerFor(EnrichedTick.class).writeValueAsBytes(t).length;
+                        sink += writer.writeValueAsBytes(t).length;
                     }
                 }
                 final long c1 = THREADS.getCurrentThreadCpuTime();
                 for (int k = 0; k < REPEAT; k++) {
                     for (final byte[] b : json) {
-                        sink += m.readerFor(EnrichedTick.class).<EnrichedTick>readValue(b).seq();
+                        sink += reader.<EnrichedTick>readValue(b).seq();
                     }
                 }
                 final long c2 = THREADS.getCurrentThreadCpuTime();
